@@ -1,0 +1,78 @@
+package dev.clausewise.api;
+
+import dev.clausewise.catalog.LoadedPolicy;
+import dev.clausewise.catalog.PolicyCatalog;
+import dev.clausewise.explain.Json;
+import dev.clausewise.explain.PolicyRef;
+import dev.clausewise.policy.Statement;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Read-only views of the served policies: list, statements, generated DRL, source document. */
+@Controller("/v1/policies")
+final class PolicyController {
+    private final PolicyCatalog catalog;
+
+    PolicyController(PolicyCatalog catalog) {
+        this.catalog = catalog;
+    }
+
+    record PolicySummary(String id, String title, String document, String effective, PolicyRef version, int statements) {
+    }
+
+    record StatementView(String id, String description, Map<String, List<String>> scope, String effect, List<String> conditions,
+                         Object retention, List<String> overrides, Object cite, String location) {
+    }
+
+    @Get(produces = MediaType.APPLICATION_JSON)
+    HttpResponse<String> list() {
+        List<PolicySummary> out = catalog.policies().values().stream().map(PolicyController::summary).toList();
+        return json(Map.of("policies", out));
+    }
+
+    @Get(value = "/{id}", produces = MediaType.APPLICATION_JSON)
+    HttpResponse<String> one(@PathVariable String id) {
+        LoadedPolicy p = find(id);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("policy", summary(p));
+        body.put("statements", p.policy().statements().stream().map(PolicyController::view).toList());
+        return json(body);
+    }
+
+    @Get(value = "/{id}/drl", produces = MediaType.TEXT_PLAIN)
+    HttpResponse<String> drl(@PathVariable String id) {
+        return HttpResponse.ok(find(id).drl().text()).contentType(MediaType.TEXT_PLAIN_TYPE);
+    }
+
+    @Get(value = "/{id}/source", produces = MediaType.TEXT_PLAIN)
+    HttpResponse<String> source(@PathVariable String id) {
+        return HttpResponse.ok(find(id).document()).contentType(MediaType.TEXT_PLAIN_TYPE);
+    }
+
+    private LoadedPolicy find(String id) {
+        return catalog.policy(id).orElseThrow(() -> new RequestException(404, ApiError.of("id", "unknown_policy", "no policy `" + id + "` is loaded",
+                dev.clausewise.source.Suggestions.didYouMean(id, catalog.policies().keySet()))));
+    }
+
+    private static PolicySummary summary(LoadedPolicy p) {
+        return new PolicySummary(p.policy().id(), p.policy().title(), p.policy().source().document(), p.policy().source().effective(),
+                p.ref(), p.policy().statements().size());
+    }
+
+    private static StatementView view(Statement s) {
+        Map<String, List<String>> scope = new LinkedHashMap<>();
+        s.scope().forEach((d, keys) -> scope.put(d.key(), keys));
+        return new StatementView(s.id(), s.description(), scope, s.effect().name().toLowerCase(), s.conditions(), s.retention(),
+                s.overrides(), s.cite(), s.location().toString());
+    }
+
+    static HttpResponse<String> json(Object body) {
+        return HttpResponse.ok(Json.write(body)).contentType(MediaType.APPLICATION_JSON_TYPE);
+    }
+}

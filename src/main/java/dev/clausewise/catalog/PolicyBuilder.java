@@ -1,0 +1,92 @@
+package dev.clausewise.catalog;
+
+import dev.clausewise.check.CheckResult;
+import dev.clausewise.check.PolicyChecker;
+import dev.clausewise.check.SourceText;
+import dev.clausewise.compiler.CompiledDrl;
+import dev.clausewise.compiler.DrlCompiler;
+import dev.clausewise.engine.PolicyKnowledge;
+import dev.clausewise.explain.PolicyRef;
+import dev.clausewise.policy.Policy;
+import dev.clausewise.policy.PolicyLoader;
+import dev.clausewise.source.Diagnostics;
+import dev.clausewise.source.SourceLocation;
+import dev.clausewise.vocabulary.Vocabulary;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Optional;
+
+/** Takes one policy through the pipeline: load → check → compile → build. Every failure is a diagnostic. */
+public final class PolicyBuilder {
+    public static final String POLICY_FILE = "policy.yaml";
+    public static final String SOURCE_FILE = "source.txt";
+
+    private final Vocabulary vocabulary;
+    private final String vocabularyDigest;
+
+    public PolicyBuilder(Vocabulary vocabulary, String vocabularyText) {
+        this.vocabulary = vocabulary;
+        this.vocabularyDigest = sha256(vocabularyText);
+    }
+
+    public Vocabulary vocabulary() {
+        return vocabulary;
+    }
+
+    /** Builds the policy in {@code dir} from its files on disk. */
+    public PolicyBuild build(Path dir) {
+        String id = dir.getFileName().toString();
+        Path file = dir.resolve(POLICY_FILE);
+        try {
+            String yaml = Files.readString(file, StandardCharsets.UTF_8);
+            Path sourceFile = dir.resolve(SOURCE_FILE);
+            String document = Files.exists(sourceFile) ? Files.readString(sourceFile, StandardCharsets.UTF_8) : null;
+            return build(id, file.toString(), yaml, document);
+        } catch (IOException e) {
+            Diagnostics d = new Diagnostics();
+            d.error("unreadable", SourceLocation.of(file.toString()), "cannot read: " + e.getMessage(), null);
+            return new PolicyBuild(id, Optional.empty(), d.sorted());
+        }
+    }
+
+    /** Builds a policy from text: the same path for files, uploads and validation requests. */
+    public PolicyBuild build(String expectedId, String fileName, String yaml, String document) {
+        Diagnostics d = new Diagnostics();
+        Optional<Policy> loaded = PolicyLoader.load(fileName, yaml, d);
+        if (loaded.isEmpty()) {
+            return new PolicyBuild(expectedId, Optional.empty(), d.sorted());
+        }
+        CheckResult checked = new PolicyChecker(vocabulary).check(loaded.get(), expectedId, document == null ? null : new SourceText(document));
+        d.addAll(checked.diagnostics());
+        if (d.hasErrors()) {
+            return new PolicyBuild(expectedId, Optional.empty(), d.sorted());
+        }
+        Policy policy = checked.policy();
+        CompiledDrl drl = new DrlCompiler().compile(policy);
+        d.addAll(drl.diagnostics());
+        if (d.hasErrors()) {
+            return new PolicyBuild(expectedId, Optional.empty(), d.sorted());
+        }
+        Optional<PolicyKnowledge> knowledge = PolicyKnowledge.build(drl, policy, d);
+        if (knowledge.isEmpty()) {
+            return new PolicyBuild(expectedId, Optional.empty(), d.sorted());
+        }
+        String digest = "sha256:" + sha256(yaml + "\u0000" + document + "\u0000" + vocabularyDigest);
+        String effective = policy.source().effective() == null ? "undated" : policy.source().effective();
+        PolicyRef ref = new PolicyRef(policy.id(), effective + "+" + digest.substring(7, 19), digest);
+        return new PolicyBuild(policy.id(), Optional.of(new LoadedPolicy(policy, drl, knowledge.get(), ref, document)), d.sorted());
+    }
+
+    static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,159 @@
+package dev.clausewise.catalog;
+
+import dev.clausewise.engine.EngineResult;
+import dev.clausewise.explain.DecisionExplainer;
+import dev.clausewise.explain.Explain;
+import dev.clausewise.query.Query;
+import dev.clausewise.query.QueryError;
+import dev.clausewise.query.QueryNormalizer;
+import dev.clausewise.source.Diagnostic;
+import dev.clausewise.source.Diagnostics;
+import dev.clausewise.source.SourceLocation;
+import dev.clausewise.source.Suggestions;
+import dev.clausewise.vocabulary.Vocabulary;
+import dev.clausewise.vocabulary.VocabularyLoader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Stream;
+
+/**
+ * The policies a process serves. Each policy version is swapped in whole; a version that fails any step
+ * is refused and the last good one keeps serving, with the refusal kept for /health and the log.
+ */
+public final class PolicyCatalog {
+    public static final String VOCABULARY_FILE = "vocabulary.yaml";
+
+    private final Path root;
+    private final PolicyBuilder builder;
+    private final QueryNormalizer normalizer;
+    private final DecisionExplainer explainer;
+    private final AtomicReference<Map<String, LoadedPolicy>> live = new AtomicReference<>(Map.of());
+    private final Map<String, List<Diagnostic>> refusals = new ConcurrentHashMap<>();
+
+    private PolicyCatalog(Path root, PolicyBuilder builder) {
+        this.root = root;
+        this.builder = builder;
+        this.normalizer = new QueryNormalizer(builder.vocabulary());
+        this.explainer = new DecisionExplainer(builder.vocabulary());
+    }
+
+    /** Reads the vocabulary of {@code root}: the builder every policy of that folder is built with. */
+    public static Optional<PolicyBuilder> builder(Path root, Diagnostics d) {
+        Path vocabularyFile = root.resolve(VOCABULARY_FILE);
+        String text;
+        try {
+            text = Files.readString(vocabularyFile, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            d.error("missing_vocabulary", SourceLocation.of(vocabularyFile.toString()), "cannot read the vocabulary: " + e.getMessage(),
+                    "point --policies at a folder holding vocabulary.yaml and one folder per policy");
+            return Optional.empty();
+        }
+        return VocabularyLoader.load(vocabularyFile.toString(), text, d).map(v -> new PolicyBuilder(v, text));
+    }
+
+    /** Reads the vocabulary, then builds every policy folder under {@code root} in parallel. */
+    public static Result open(Path root) {
+        Diagnostics d = new Diagnostics();
+        Optional<PolicyBuilder> builder = builder(root, d);
+        if (builder.isEmpty()) {
+            return new Result(Optional.empty(), d.sorted());
+        }
+        PolicyCatalog catalog = new PolicyCatalog(root, builder.get());
+        List<PolicyBuild> builds = policyDirs(root).parallelStream().map(catalog.builder::build).toList();
+        Map<String, LoadedPolicy> loaded = new TreeMap<>();
+        for (PolicyBuild b : builds) {
+            d.addAll(b.diagnostics());
+            b.policy().ifPresentOrElse(p -> loaded.put(p.policy().id(), p), () -> catalog.refusals.put(b.id(), b.diagnostics()));
+        }
+        catalog.live.set(Map.copyOf(loaded));
+        return new Result(Optional.of(catalog), d.sorted());
+    }
+
+    /** The catalog (absent when the vocabulary itself is broken) and every diagnostic of every policy. */
+    public record Result(Optional<PolicyCatalog> catalog, List<Diagnostic> diagnostics) {
+        public Result {
+            diagnostics = List.copyOf(diagnostics);
+        }
+
+        public boolean hasErrors() {
+            return diagnostics.stream().anyMatch(Diagnostic::isError);
+        }
+    }
+
+    /** The policy folders under {@code root}: those holding a policy.yaml. */
+    public static List<Path> policyDirs(Path root) {
+        try (Stream<Path> dirs = Files.list(root)) {
+            return dirs.filter(p -> Files.isRegularFile(p.resolve(PolicyBuilder.POLICY_FILE))).sorted().toList();
+        } catch (IOException e) {
+            return List.of();
+        }
+    }
+
+    public Path root() {
+        return root;
+    }
+
+    public Vocabulary vocabulary() {
+        return builder.vocabulary();
+    }
+
+    public PolicyBuilder builder() {
+        return builder;
+    }
+
+    public Map<String, LoadedPolicy> policies() {
+        return live.get();
+    }
+
+    public Optional<LoadedPolicy> policy(String id) {
+        return Optional.ofNullable(live.get().get(id));
+    }
+
+    public Map<String, List<Diagnostic>> refusals() {
+        return Map.copyOf(refusals);
+    }
+
+    /** Rebuilds one policy from disk; swaps it in only if every step passed. */
+    public PolicyBuild reload(String id) {
+        PolicyBuild b = builder.build(root.resolve(id));
+        b.policy().ifPresentOrElse(p -> {
+            live.updateAndGet(m -> {
+                Map<String, LoadedPolicy> next = new HashMap<>(m);
+                next.put(id, p);
+                return Map.copyOf(next);
+            });
+            refusals.remove(id);
+        }, () -> refusals.put(id, b.diagnostics()));
+        return b;
+    }
+
+    public Answer decide(Query query, Explain explain) {
+        if (query.policy() == null || query.policy().isBlank()) {
+            return new Answer.Rejected("missing_field", "`policy` is required",
+                    List.of(new QueryError("policy", "missing_field", "`policy` is required", "one of " + String.join(", ", policies().keySet()))));
+        }
+        LoadedPolicy p = live.get().get(query.policy());
+        if (p == null) {
+            return new Answer.Rejected("unknown_policy", "no policy `" + query.policy() + "` is loaded",
+                    List.of(new QueryError("policy", "unknown_policy", "no policy `" + query.policy() + "` is loaded",
+                            Optional.ofNullable(Suggestions.didYouMean(query.policy(), policies().keySet()))
+                                    .orElse("loaded policies: " + String.join(", ", policies().keySet())))));
+        }
+        QueryNormalizer.Result n = normalizer.normalize(query);
+        if (!n.ok()) {
+            QueryError first = n.errors().get(0);
+            return new Answer.Rejected(first.code(), first.message(), n.errors());
+        }
+        EngineResult r = p.knowledge().evaluate(n.query());
+        return new Answer.Answered(explainer.explain(r, p.policy(), p.ref(), explain));
+    }
+}

@@ -1,0 +1,216 @@
+package dev.clausewise.check;
+
+import dev.clausewise.policy.Effect;
+import dev.clausewise.policy.Policy;
+import dev.clausewise.policy.PolicyLoader;
+import dev.clausewise.policy.Statement;
+import dev.clausewise.source.Diagnostics;
+import dev.clausewise.source.SourceLocation;
+import dev.clausewise.source.Suggestions;
+import dev.clausewise.vocabulary.Dimension;
+import dev.clausewise.vocabulary.KeyTree;
+import dev.clausewise.vocabulary.Vocabulary;
+import java.time.Duration;
+import java.time.Period;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Validates a loaded policy against the vocabulary and its document, collecting every diagnostic,
+ * and resolves aliases so that later steps see canonical keys only.
+ */
+public final class PolicyChecker {
+    /** Statement and policy ids: the shape that makes them safe as DRL rule names. */
+    public static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,79}");
+    public static final Pattern POLICY_ID = Pattern.compile("[a-z][a-z0-9_-]{0,39}");
+
+    private static final Map<Dimension, String> UNKNOWN_CODE = Map.of(
+            Dimension.PRACTICE, "unknown_practice", Dimension.DATA, "unknown_data_category",
+            Dimension.RECIPIENT, "unknown_recipient", Dimension.PURPOSE, "unknown_purpose",
+            Dimension.SUBJECT, "unknown_subject", Dimension.REGION, "unknown_region",
+            Dimension.DESTINATION, "unknown_region", Dimension.CONDITION, "unknown_condition",
+            Dimension.RETENTION, "unknown_retention");
+
+    private final Vocabulary vocabulary;
+
+    public PolicyChecker(Vocabulary vocabulary) {
+        this.vocabulary = vocabulary;
+    }
+
+    /**
+     * @param expectedId the folder name the policy lives in, or null
+     * @param source     the policy's document, or null when source.txt is missing
+     */
+    public CheckResult check(Policy policy, String expectedId, SourceText source) {
+        Diagnostics d = new Diagnostics();
+        if (!POLICY_ID.matcher(policy.id()).matches()) {
+            d.error("invalid_id", policy.location(), "policy id `" + policy.id() + "` is not a valid id", "use lowercase letters, digits, - and _: " + POLICY_ID.pattern());
+        } else if (expectedId != null && !expectedId.equals(policy.id())) {
+            d.error("policy_id_mismatch", policy.location(), "policy `" + policy.id() + "` lives in folder `" + expectedId + "`", "name the policy after its folder: `policy: " + expectedId + "`");
+        }
+        if (source == null) {
+            d.error("missing_source", policy.location(), "no source.txt beside the policy: quotes cannot be proven", "copy the document, unmodified, to source.txt");
+        }
+        Set<String> ids = new HashSet<>();
+        Map<String, Statement> byId = new HashMap<>();
+        List<Statement> resolved = new ArrayList<>();
+        for (Statement s : policy.statements()) {
+            SourceLocation idAt = s.locationOf("id");
+            if (!ID.matcher(s.id()).matches()) {
+                d.error("invalid_id", idAt, "statement id `" + s.id() + "` is not a valid id", "use lowercase letters, digits and -: " + ID.pattern());
+            } else if (!ids.add(s.id())) {
+                d.error("duplicate_id", idAt, "statement id `" + s.id() + "` is used twice", "the first is at " + byId.get(s.id()).locationOf("id"));
+            }
+            byId.putIfAbsent(s.id(), s);
+            resolved.add(resolve(s, d));
+            if (s.effect() == Effect.DENY && !s.conditions().isEmpty()) {
+                d.error("conditions_on_deny", s.locationOf("conditions[0]"), "deny statement `" + s.id() + "` has conditions",
+                        "write the exception as an allow statement with the condition that `overrides: [" + s.id() + "]`");
+            }
+            checkRetention(s, d);
+            checkCite(s, source, d);
+        }
+        checkOverrides(policy.statements(), byId, d);
+        return new CheckResult(policy.withStatements(resolved), d.sorted());
+    }
+
+    private Statement resolve(Statement s, Diagnostics d) {
+        Map<Dimension, List<String>> scope = new EnumMap<>(Dimension.class);
+        for (Dimension dim : Dimension.MATCHED) {
+            scope.put(dim, resolveAll(s, dim, PolicyLoader.field(dim), s.keys(dim), d));
+        }
+        List<String> conditions = resolveAll(s, Dimension.CONDITION, "conditions", s.conditions(), d);
+        return s.withScope(scope, conditions);
+    }
+
+    private List<String> resolveAll(Statement s, Dimension dim, String field, List<String> written, Diagnostics d) {
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < written.size(); i++) {
+            String w = written.get(i);
+            SourceLocation at = s.locationOf(field + "[" + i + "]");
+            Optional<List<String>> keys = resolveOne(dim, w);
+            if (keys.isEmpty()) {
+                d.error(UNKNOWN_CODE.get(dim), at, "unknown " + dim.key() + " `" + w + "` in statement `" + s.id() + "`", hint(dim, w));
+            } else {
+                keys.get().stream().filter(k -> !out.contains(k)).forEach(out::add);
+            }
+        }
+        return out;
+    }
+
+    private Optional<List<String>> resolveOne(Dimension dim, String written) {
+        if (dim.isRegional()) {
+            return vocabulary.regions().normalize(written).map(List::of);
+        }
+        return vocabulary.tree(dim).resolve(written);
+    }
+
+    /** "did you mean" against keys and aliases of the dimension. */
+    public String hint(Dimension dim, String written) {
+        if (dim.isRegional()) {
+            return Optional.ofNullable(Suggestions.didYouMean(written.toUpperCase(), vocabulary.regions().groupsAndCountries()))
+                    .orElse("use an ISO 3166 code (FR, US-CA) or a group: ANY, EUROPE, EEA, EU, US");
+        }
+        KeyTree tree = vocabulary.tree(dim);
+        Set<String> words = new HashSet<>(tree.words());
+        words.addAll(tree.aliases().keySet());
+        return Optional.ofNullable(Suggestions.didYouMean(written, words))
+                .orElse("see the `" + dim.key() + "` keys in policies-yaml/vocabulary.yaml");
+    }
+
+    private void checkRetention(Statement s, Diagnostics d) {
+        if (s.retention() == null) {
+            return;
+        }
+        String key = s.retention().key();
+        if (key != null && !vocabulary.tree(Dimension.RETENTION).contains(key)) {
+            d.error("unknown_retention", s.locationOf("retention.key"), "unknown retention `" + key + "`", hint(Dimension.RETENTION, key));
+        }
+        String duration = s.retention().duration();
+        if (duration != null && !isIsoDuration(duration)) {
+            d.error("invalid_duration", s.locationOf("retention.duration"), "`" + duration + "` is not an ISO 8601 duration", "e.g. P30D, P13M, P2Y, PT12H");
+        }
+    }
+
+    private static boolean isIsoDuration(String s) {
+        try {
+            Period.parse(s);
+            return true;
+        } catch (DateTimeParseException e) {
+            try {
+                Duration.parse(s);
+                return true;
+            } catch (DateTimeParseException e2) {
+                return false;
+            }
+        }
+    }
+
+    private static void checkCite(Statement s, SourceText source, Diagnostics d) {
+        if (s.cite() == null || s.cite().quote() == null || source == null) {
+            return;
+        }
+        if (s.cite().section() == null) {
+            d.add(dev.clausewise.source.Diagnostic.warning("missing_section", s.locationOf("cite.quote"), "the cite of `" + s.id() + "` names no section", "add the heading the quote sits under"));
+        }
+        if (!source.contains(s.cite().quote())) {
+            d.error("quote_not_found", s.locationOf("cite.quote"), "the quote of `" + s.id() + "` is not in the document",
+                    source.closestPassage(s.cite().quote()).map(p -> "closest passage: \"" + p + "\"").orElse(null));
+        }
+    }
+
+    private static void checkOverrides(List<Statement> statements, Map<String, Statement> byId, Diagnostics d) {
+        for (Statement s : statements) {
+            for (int i = 0; i < s.overrides().size(); i++) {
+                String target = s.overrides().get(i);
+                SourceLocation at = s.locationOf("overrides[" + i + "]");
+                if (target.equals(s.id())) {
+                    d.error("override_self", at, "statement `" + s.id() + "` overrides itself", null);
+                } else if (!byId.containsKey(target)) {
+                    d.error("unknown_override", at, "statement `" + s.id() + "` overrides unknown statement `" + target + "`",
+                            Suggestions.didYouMean(target, byId.keySet()));
+                }
+            }
+        }
+        Set<String> reported = new HashSet<>();
+        for (Statement s : statements) {
+            List<String> cycle = cycleFrom(s.id(), byId, new ArrayList<>());
+            if (!cycle.isEmpty() && reported.add(String.join(",", cycle.stream().sorted().toList()))) {
+                d.error("override_cycle", s.locationOf("overrides[0]"), "overrides form a cycle: " + String.join(" -> ", cycle),
+                        "remove one `overrides` entry so that one statement wins");
+            }
+        }
+    }
+
+    private static List<String> cycleFrom(String id, Map<String, Statement> byId, List<String> path) {
+        int seen = path.indexOf(id);
+        if (seen >= 0) {
+            List<String> cycle = new ArrayList<>(path.subList(seen, path.size()));
+            cycle.add(id);
+            return cycle;
+        }
+        Statement s = byId.get(id);
+        if (s == null) {
+            return List.of();
+        }
+        path.add(id);
+        for (String next : s.overrides()) {
+            if (!next.equals(id)) {
+                List<String> c = cycleFrom(next, byId, path);
+                if (!c.isEmpty()) {
+                    return c;
+                }
+            }
+        }
+        path.remove(path.size() - 1);
+        return List.of();
+    }
+}

@@ -1,0 +1,59 @@
+package dev.clausewise.check;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * A policy's document, normalized so that quotes can be proven against it: HTML tags removed,
+ * typographic quotes and dashes made ASCII, whitespace collapsed.
+ */
+public final class SourceText {
+    private static final Pattern TAG = Pattern.compile("<[^>]+>");
+    private static final Pattern SPACE = Pattern.compile("\\s+");
+    private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?:;])\\s+");
+
+    private final String normalized;
+    private final List<String> passages;
+
+    public SourceText(String text) {
+        this.normalized = normalize(text);
+        List<String> ps = new ArrayList<>();
+        for (String line : text.split("\\R")) {
+            for (String sentence : SENTENCE_END.split(normalize(line))) {
+                if (!sentence.isBlank()) {
+                    ps.add(sentence);
+                }
+            }
+        }
+        this.passages = List.copyOf(ps);
+    }
+
+    public static String normalize(String s) {
+        String t = TAG.matcher(s).replaceAll(" ")
+                .replace('\u2018', '\'').replace('\u2019', '\'').replace('\u201c', '"').replace('\u201d', '"')
+                .replace('\u2013', '-').replace('\u2014', '-').replace('\u00a0', ' ');
+        return SPACE.matcher(t).replaceAll(" ").trim();
+    }
+
+    public boolean contains(String quote) {
+        return normalized.contains(normalize(quote));
+    }
+
+    /** The sentence of the document most like the quote: the hint for a quote that is not found. */
+    public Optional<String> closestPassage(String quote) {
+        String q = normalize(quote).toLowerCase();
+        String best = null;
+        double bestScore = Double.MAX_VALUE;
+        for (String p : passages) {
+            String c = p.toLowerCase();
+            double score = (double) dev.clausewise.source.Suggestions.distance(q, c) / Math.max(q.length(), c.length());
+            if (score < bestScore) {
+                bestScore = score;
+                best = p;
+            }
+        }
+        return Optional.ofNullable(best);
+    }
+}

@@ -1,0 +1,42 @@
+package dev.clausewise.cli;
+
+import dev.clausewise.catalog.PolicyBuild;
+import dev.clausewise.catalog.PolicyBuilder;
+import dev.clausewise.source.Diagnostic;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "compile", mixinStandardHelpOptions = true, description = "Compile a policy to DRL and build it.")
+final class CompileCommand implements Callable<Integer> {
+    @Mixin
+    PoliciesOption policies;
+
+    @Option(names = "--emit-drl", description = "Print the generated DRL.")
+    boolean emitDrl;
+
+    @Parameters(paramLabel = "POLICY", description = "The policy id (its folder name).")
+    String policy;
+
+    @Override
+    public Integer call() {
+        Optional<PolicyBuilder> builder = policies.builder(System.err);
+        if (builder.isEmpty()) {
+            return 1;
+        }
+        PolicyBuild b = builder.get().build(policies.policies.resolve(policy));
+        b.diagnostics().stream().map(Diagnostic::format).forEach(System.err::println);
+        if (!b.ok()) {
+            return 1;
+        }
+        if (emitDrl) {
+            System.out.print(b.policy().get().drl().text());
+        } else {
+            System.out.println(policy + ": " + b.policy().get().knowledge().ruleCount() + " rules built, " + b.policy().get().ref().version());
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,2 @@
+/** YAML statements to DRL rules: one rule per statement, literals validated or escaped, never pasted as code. */
+package dev.clausewise.compiler;

@@ -1,0 +1,3 @@
+package dev.clausewise.engine;
+
+public enum OverrideKind { EXPLICIT, SPECIFICITY }

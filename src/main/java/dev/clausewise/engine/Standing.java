@@ -1,0 +1,28 @@
+package dev.clausewise.engine;
+
+/**
+ * Fact: a statement left standing after overrides, with its effect for this query once conditions are
+ * settled. Survivors apply to the query; refinements are narrower than it.
+ */
+public record Standing(Candidate candidate, StandingKind kind) {
+    public String getStatementId() {
+        return candidate.getStatementId();
+    }
+
+    public StandingKind getKind() {
+        return kind;
+    }
+
+    public boolean isSurvivor() {
+        return candidate.isApplying();
+    }
+
+    public boolean isRefinement() {
+        return !candidate.isApplying();
+    }
+
+    /** A clear or open allow: the statement permits the practice for this query. */
+    public boolean isPermits() {
+        return kind == StandingKind.CLEAR || kind == StandingKind.OPEN;
+    }
+}

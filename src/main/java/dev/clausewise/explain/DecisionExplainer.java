@@ -1,0 +1,121 @@
+package dev.clausewise.explain;
+
+import dev.clausewise.engine.Candidate;
+import dev.clausewise.engine.ConditionState;
+import dev.clausewise.engine.EngineResult;
+import dev.clausewise.engine.Firing;
+import dev.clausewise.engine.Outcome;
+import dev.clausewise.engine.Standing;
+import dev.clausewise.engine.StandingKind;
+import dev.clausewise.engine.TrailKind;
+import dev.clausewise.policy.Policy;
+import dev.clausewise.policy.Statement;
+import dev.clausewise.query.ConditionStatus;
+import dev.clausewise.query.KeyMatch;
+import dev.clausewise.vocabulary.Dimension;
+import dev.clausewise.vocabulary.Vocabulary;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/** Turns what the engine concluded into a Decision: outcome, open conditions, refinements, and a trail citing each clause. */
+public final class DecisionExplainer {
+    private final Vocabulary vocabulary;
+
+    public DecisionExplainer(Vocabulary vocabulary) {
+        this.vocabulary = vocabulary;
+    }
+
+    public Decision explain(EngineResult r, Policy policy, PolicyRef ref, Explain level) {
+        Outcome outcome = r.decided().outcome();
+        List<String> reason = r.decided().reasons().stream().sorted().toList();
+        Set<String> reasons = Set.copyOf(reason);
+        boolean broad = r.standings().stream().noneMatch(Standing::isSurvivor);
+
+        List<ConditionView> conditions = new ArrayList<>();
+        if (outcome == Outcome.ALLOW_WITH_CONDITIONS) {
+            for (String id : reason) {
+                if (broad) {
+                    candidate(r, id).narrowings().forEach(m -> conditions.add(restriction(id, m)));
+                }
+                openConditions(r, id).forEach(c -> conditions.add(new ConditionView(c, null, id, describe(c))));
+            }
+        }
+        List<Refinement> refinements = r.standings().stream()
+                .filter(Standing::isRefinement)
+                .filter(s -> broad || s.isPermits() != permits(outcome))
+                .sorted(Comparator.comparing(Standing::getStatementId))
+                .map(s -> refinement(s, r, policy))
+                .toList();
+        List<RetentionView> retention = reason.stream()
+                .map(id -> policy.statement(id).orElseThrow())
+                .filter(s -> s.retention() != null)
+                .map(s -> new RetentionView(s.retention().key(), s.retention().duration(), s.id()))
+                .toList();
+        List<TrailStep> trail = level == Explain.NONE ? List.of() : trail(r, policy, reasons, level);
+        return new Decision(UUID.randomUUID().toString(), ref, outcome.name(), conditions, reason, trail, refinements, retention, List.of());
+    }
+
+    private static boolean permits(Outcome o) {
+        return o == Outcome.ALLOW || o == Outcome.ALLOW_WITH_CONDITIONS;
+    }
+
+    private static Candidate candidate(EngineResult r, String id) {
+        return r.candidates().stream().filter(c -> c.getStatementId().equals(id)).findFirst().orElseThrow();
+    }
+
+    private static List<String> openConditions(EngineResult r, String id) {
+        return r.conditions().stream()
+                .filter(c -> c.statementId().equals(id) && c.status() == ConditionStatus.OPEN)
+                .map(ConditionState::condition).sorted().toList();
+    }
+
+    private static ConditionView restriction(String id, KeyMatch m) {
+        return new ConditionView(m.key(), m.dimension().key(), id, "only for " + m.dimension().key() + " " + m.key());
+    }
+
+    private String describe(String condition) {
+        return vocabulary.tree(Dimension.CONDITION).keys().getOrDefault(condition, condition);
+    }
+
+    private Refinement refinement(Standing s, EngineResult r, Policy policy) {
+        Map<String, String> restriction = new LinkedHashMap<>();
+        s.candidate().narrowings().forEach(m -> restriction.put(m.dimension().key(), m.key()));
+        String outcome = switch (s.getKind()) {
+            case CLEAR -> Outcome.ALLOW.name();
+            case OPEN -> Outcome.ALLOW_WITH_CONDITIONS.name();
+            case DENY, DEFEATED -> Outcome.DENY.name();
+        };
+        List<String> conditions = s.getKind() == StandingKind.OPEN ? openConditions(r, s.getStatementId()) : List.of();
+        String text = "except " + restriction.entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", "))
+                + ": " + outcome + (conditions.isEmpty() ? "" : " (" + String.join(", ", conditions) + ")");
+        return new Refinement(s.getStatementId(), outcome, restriction, conditions, text, cite(policy, s.getStatementId()));
+    }
+
+    private static CiteView cite(Policy policy, String id) {
+        if (id == null) {
+            return null;
+        }
+        return policy.statement(id).map(Statement::cite).filter(c -> c != null)
+                .map(c -> new CiteView(c.document(), c.section(), c.quote())).orElse(null);
+    }
+
+    private static List<TrailStep> trail(EngineResult r, Policy policy, Set<String> reasons, Explain level) {
+        List<TrailStep> steps = new ArrayList<>();
+        steps.add(new TrailStep(1, "normalize", "normalize", null, String.join(", ", r.query().describe())
+                + (r.query().ageSubjects().isEmpty() ? "" : "; age implies subject " + String.join(", ", r.query().ageSubjects())), null));
+        for (Firing f : r.firings()) {
+            boolean keep = level == Explain.FULL || f.kind() == TrailKind.DECIDE || f.kind() == TrailKind.CONFLICT
+                    || reasons.contains(f.statementId());
+            if (keep) {
+                steps.add(new TrailStep(steps.size() + 1, f.kind().name().toLowerCase(), f.rule(), f.statementId(), f.detail(), cite(policy, f.statementId())));
+            }
+        }
+        return steps;
+    }
+}

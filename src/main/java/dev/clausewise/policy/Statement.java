@@ -1,0 +1,41 @@
+package dev.clausewise.policy;
+
+import dev.clausewise.source.SourceLocation;
+import dev.clausewise.vocabulary.Dimension;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One practice the policy states. {@code scope} holds the keys per matched dimension (an absent
+ * dimension means "any"); {@code at} holds where each field was written, by path ("data[1]", "cite.quote").
+ */
+public record Statement(String id, String description, Map<Dimension, List<String>> scope, Effect effect,
+                        List<String> conditions, Retention retention, List<String> overrides, Cite cite,
+                        SourceLocation location, Map<String, SourceLocation> at) {
+    public Statement {
+        EnumMap<Dimension, List<String>> s = new EnumMap<>(Dimension.class);
+        scope.forEach((d, keys) -> {
+            if (!keys.isEmpty()) {
+                s.put(d, List.copyOf(keys));
+            }
+        });
+        scope = java.util.Collections.unmodifiableMap(s);
+        conditions = List.copyOf(conditions);
+        overrides = List.copyOf(overrides);
+        at = Map.copyOf(at);
+    }
+
+    public List<String> keys(Dimension d) {
+        return scope.getOrDefault(d, List.of());
+    }
+
+    public SourceLocation locationOf(String path) {
+        return at.getOrDefault(path, location);
+    }
+
+    /** The same statement with other keys (used once aliases are resolved). */
+    public Statement withScope(Map<Dimension, List<String>> newScope, List<String> newConditions) {
+        return new Statement(id, description, newScope, effect, newConditions, retention, overrides, cite, location, at);
+    }
+}

@@ -1,0 +1,2 @@
+/** The policy model (Policy, Statement, Cite) and its YAML loader. */
+package dev.clausewise.policy;

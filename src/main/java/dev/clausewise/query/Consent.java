@@ -1,0 +1,3 @@
+package dev.clausewise.query;
+
+public enum Consent { GRANTED, DENIED, UNKNOWN }

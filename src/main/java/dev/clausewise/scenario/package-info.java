@@ -1,0 +1,2 @@
+/** Regression suites: scenario YAML, the runner, expected-vs-actual diffs and statement coverage. */
+package dev.clausewise.scenario;

@@ -1,0 +1,3 @@
+package dev.clausewise.source;
+
+public enum Severity { ERROR, WARNING }
