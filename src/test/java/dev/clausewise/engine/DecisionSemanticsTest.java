@@ -1,0 +1,201 @@
+package dev.clausewise.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.clausewise.catalog.Answer;
+import dev.clausewise.catalog.PolicyBuild;
+import dev.clausewise.catalog.PolicyBuilder;
+import dev.clausewise.catalog.PolicyCatalog;
+import dev.clausewise.explain.ConditionView;
+import dev.clausewise.explain.Decision;
+import dev.clausewise.explain.DecisionExplainer;
+import dev.clausewise.explain.Explain;
+import dev.clausewise.explain.PolicyRef;
+import dev.clausewise.explain.Refinement;
+import dev.clausewise.query.Query;
+import dev.clausewise.query.QueryNormalizer;
+import dev.clausewise.source.Diagnostics;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * Overrides, conflicts, conditions and outcomes (docs/semantics.md steps 3–5), table-driven over one small policy
+ * whose statements are chosen to exercise each rule of rules/decision.drl.
+ */
+class DecisionSemanticsTest {
+    static final String DOC = "Clause one. Clause two. Clause three. Clause four. Clause five. Clause six. Clause seven. Clause eight. Clause nine.";
+    static final String POLICY = """
+            policy: semantics
+            source: {document: semantics.txt}
+            statements:
+              - id: collect-any
+                practice: collect
+                effect: allow
+                cite: {section: A, quote: "Clause one."}
+              - id: no-kids
+                practice: collect
+                subject: child.under_13
+                effect: deny
+                cite: {section: A, quote: "Clause two."}
+              - id: share-providers
+                practice: share
+                recipient: service_provider
+                effect: allow
+                cite: {section: B, quote: "Clause three."}
+              - id: share-advertisers-consent
+                practice: share
+                recipient: third_party.advertising
+                effect: allow
+                conditions: [choice.opt_in]
+                cite: {section: B, quote: "Clause four."}
+              - id: no-sale
+                practice: share.sell
+                effect: deny
+                cite: {section: B, quote: "Clause five."}
+              - id: marketing-email
+                practice: use
+                data: user.contact.email
+                purpose: marketing.communications
+                effect: allow
+                conditions: [choice.opt_out.link]
+                cite: {section: C, quote: "Clause six."}
+              - id: use-email-service
+                practice: use
+                data: user.contact.email
+                effect: allow
+                cite: {section: C, quote: "Clause seven."}
+              - id: no-use-email-ads
+                practice: use
+                data: user.contact
+                purpose: marketing.advertising
+                effect: deny
+                cite: {section: C, quote: "Clause eight."}
+              - id: ads-email-exception
+                practice: use
+                data: user
+                purpose: marketing.advertising.first_party
+                effect: allow
+                overrides: [no-use-email-ads]
+                conditions: [identifiability.aggregated]
+                cite: {section: C, quote: "Clause nine."}
+              - id: legal
+                practice: share
+                recipient: third_party.legal
+                effect: allow
+                conditions: [trigger.required_by_law]
+                cite: {section: D, quote: "Clause nine."}
+              - id: legal-equal
+                practice: share
+                recipient: third_party.legal
+                effect: deny
+                cite: {section: D, quote: "Clause eight."}
+            """;
+    static PolicyBuild build;
+    static QueryNormalizer normalizer;
+    static DecisionExplainer explainer;
+
+    @BeforeAll
+    static void build() {
+        PolicyBuilder b = PolicyCatalog.builder(Path.of("policies-yaml"), new Diagnostics()).orElseThrow();
+        build = b.build("semantics", "semantics/policy.yaml", POLICY, DOC);
+        assertTrue(build.ok(), build.diagnostics().toString());
+        normalizer = new QueryNormalizer(b.vocabulary());
+        explainer = new DecisionExplainer(b.vocabulary());
+    }
+
+    static Decision decide(String practice, String data, String recipient, String purpose, String subject,
+                           String consent, Boolean optedOut, String identifiability, Integer age, Boolean legal) {
+        Query q = new Query("semantics", practice, data, recipient, purpose, subject, null, null,
+                new Query.Context(consent, optedOut, identifiability, age, legal, null));
+        var loaded = build.policy().orElseThrow();
+        EngineResult r = loaded.knowledge().evaluate(normalizer.normalize(q).query());
+        return explainer.explain(r, loaded.policy(), new PolicyRef("semantics", "v", "d"), Explain.FULL);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(nullValues = "-", delimiter = '|', textBlock = """
+            general allow                          | collect | -                  | -                       | -                                  | -              | -       | -     | -          | -  | -     | ALLOW                 | collect-any
+            child deny is more specific            | collect | -                  | -                       | -                                  | child.under_13 | -       | -     | -          | -  | -     | DENY                  | no-kids
+            age 12 settles the child subject       | collect | user.contact.email | -                       | -                                  | -              | -       | -     | -          | 12 | -     | DENY                  | no-kids
+            age 15 is outside the under-13 band    | collect | -                  | -                       | -                                  | -              | -       | -     | -          | 15 | -     | ALLOW                 | collect-any
+            sale is denied                         | share.sell | -               | third_party             | -                                  | -              | -       | -     | -          | -  | -     | DENY                  | no-sale
+            opt-in open without consent            | share   | user.device.cookie_id | third_party.advertising | -                               | -              | -       | -     | -          | -  | -     | ALLOW_WITH_CONDITIONS | share-advertisers-consent
+            opt-in satisfied by consent            | share   | -                  | third_party.advertising | -                                  | -              | granted | -     | -          | -  | -     | ALLOW                 | share-advertisers-consent
+            opt-in defeated by refused consent     | share   | -                  | third_party.advertising | -                                  | -              | denied  | -     | -          | -  | -     | DENY                  | share-advertisers-consent
+            opt-out open                           | use     | user.contact.email | -                       | marketing.communications           | -              | -       | -     | -          | -  | -     | ALLOW_WITH_CONDITIONS | marketing-email
+            opt-out honoured                       | use     | user.contact.email | -                       | marketing.communications           | -              | -       | true  | -          | -  | -     | DENY                  | marketing-email
+            not opted out                          | use     | user.contact.email | -                       | marketing.communications           | -              | -       | false | -          | -  | -     | ALLOW                 | marketing-email
+            more specific deny wins over allow     | use     | user.contact.email | -                       | marketing.advertising              | -              | -       | -     | -          | -  | -     | DENY                  | no-use-email-ads
+            explicit override beats specificity    | use     | user.contact.email | -                       | marketing.advertising.first_party  | -              | -       | -     | aggregated | -  | -     | ALLOW                 | ads-email-exception
+            defeated exception permits nothing     | use     | user.contact.email | -                       | marketing.advertising.first_party  | -              | -       | -     | -          | -  | -     | ALLOW                 | use-email-service
+            equal specificity conflict denies      | share   | -                  | third_party.legal       | -                                  | -              | -       | -     | -          | -  | true  | DENY                  | legal-equal
+            silent policy                          | transfer | -                 | -                       | -                                  | -              | -       | -     | -          | -  | -     | NOT_ADDRESSED         | -
+            narrower statements disagree           | share   | -                  | -                       | -                                  | -              | -       | -     | -          | -  | -     | DEPENDS               | -
+            narrower statements agree              | use     | user.contact       | -                       | marketing.communications           | -              | -       | -     | -          | -  | -     | ALLOW_WITH_CONDITIONS | marketing-email
+            """)
+    void outcomes(String name, String practice, String data, String recipient, String purpose, String subject,
+                  String consent, Boolean optedOut, String identifiability, Integer age, Boolean legal, String outcome, String reason) {
+        Decision d = decide(practice, data, recipient, purpose, subject, consent, optedOut, identifiability, age, legal);
+        assertEquals(outcome, d.outcome(), () -> name + ": " + d.reason() + " " + d.trail());
+        if (reason != null) {
+            assertTrue(d.reason().contains(reason), () -> name + ": reason " + d.reason());
+        }
+    }
+
+    @Test
+    void aConflictIsExplainedInTheTrail() {
+        Decision d = decide("share", null, "third_party.legal", null, null, null, null, null, null, true);
+        assertEquals(List.of("legal", "legal-equal"), d.reason());
+        assertTrue(d.trail().stream().anyMatch(s -> s.kind().equals("conflict") && s.rule().equals("conflict: allow and deny both decide")));
+    }
+
+    @Test
+    void openConditionsAreReturnedWithTheirStatement() {
+        Decision d = decide("share", null, "third_party.advertising", null, null, null, null, null, null, null);
+        assertEquals(List.of(new ConditionView("choice.opt_in", null, "share-advertisers-consent", "Only with prior consent")), d.conditions());
+    }
+
+    @Test
+    void aBroadQueryListsTheNarrowerStatementsAsRefinements() {
+        Decision d = decide("share", null, null, null, null, null, null, null, null, null);
+        List<String> ids = d.refinements().stream().map(Refinement::statement).toList();
+        assertTrue(ids.containsAll(List.of("no-sale", "share-providers", "share-advertisers-consent")), ids.toString());
+        Refinement sale = d.refinements().stream().filter(r -> r.statement().equals("no-sale")).findFirst().orElseThrow();
+        assertEquals("except practice share.sell: DENY", sale.text());
+        assertEquals("Clause five.", sale.cite().quote());
+    }
+
+    @Test
+    void aGeneralAnswerNamesTheExceptionThatDiffers() {
+        Decision d = decide("collect", null, null, null, null, null, null, null, null, null);
+        assertEquals("ALLOW", d.outcome());
+        assertEquals(List.of("no-kids"), d.refinements().stream().map(Refinement::statement).toList());
+        assertEquals("except subject child.under_13: DENY", d.refinements().get(0).text());
+    }
+
+    @Test
+    void everyTrailStepNamesItsRuleAndMatchStepsCiteTheClause() {
+        Decision d = decide("share.sell", "user.contact.email", "third_party.unnamed", null, null, null, null, null, null, null);
+        assertEquals("normalize", d.trail().get(0).kind());
+        var match = d.trail().stream().filter(s -> s.kind().equals("match")).findFirst().orElseThrow();
+        assertEquals("statement no-sale", match.rule());
+        assertEquals("Clause five.", match.cite().quote());
+        var decide = d.trail().get(d.trail().size() - 1);
+        assertEquals("decide", decide.kind());
+        assertEquals("decide: deny", decide.rule());
+    }
+
+    @Test
+    void rejectedQueriesNameTheField() {
+        PolicyCatalog.Result r = PolicyCatalog.open(Path.of("policies-yaml"));
+        Answer a = r.catalog().orElseThrow().decide(new Query("mixpanel", "share", "user.contact.emial", "advertisers", null, null, "Frnce", null, null), Explain.FULL);
+        Answer.Rejected rejected = (Answer.Rejected) a;
+        assertEquals(List.of("data", "region"), rejected.errors().stream().map(e -> e.field()).toList());
+        assertEquals("did you mean `user.contact.email`?", rejected.errors().get(0).help());
+    }
+}
