@@ -1,7 +1,13 @@
 package dev.clausewise.catalog;
 
 import dev.clausewise.engine.EngineResult;
+import dev.clausewise.engine.Outcome;
+import dev.clausewise.engine.Standing;
+import dev.clausewise.vocabulary.Dimension;
+import java.util.EnumMap;
+import dev.clausewise.explain.Decision;
 import dev.clausewise.explain.DecisionExplainer;
+import dev.clausewise.query.NormalizedQuery;
 import dev.clausewise.explain.Explain;
 import dev.clausewise.query.Query;
 import dev.clausewise.query.QueryError;
@@ -153,7 +159,28 @@ public final class PolicyCatalog {
             QueryError first = n.errors().get(0);
             return new Answer.Rejected(first.code(), first.message(), n.errors());
         }
-        EngineResult r = p.knowledge().evaluate(n.query());
-        return new Answer.Answered(explainer.explain(r, p.policy(), p.ref(), explain));
+        return new Answer.Answered(answer(p, n.query(), explainer, explain));
+    }
+
+    /** Evaluates a normalized question on one policy version and explains the answer. */
+    public static Decision answer(LoadedPolicy p, NormalizedQuery q, DecisionExplainer explainer, Explain explain) {
+        EngineResult r = p.knowledge().evaluate(q);
+        return explainer.explain(r, refinementOutcomes(p, r), p.policy(), p.ref(), explain);
+    }
+
+    /**
+     * What the policy answers at each refinement's narrower level: the refinement reports that answer, not the
+     * statement's bare effect, since a narrower allow may still lose to a deny there.
+     */
+    private static Map<String, Outcome> refinementOutcomes(LoadedPolicy p, EngineResult r) {
+        Map<String, Outcome> out = new HashMap<>();
+        for (Standing s : r.standings()) {
+            if (s.isRefinement()) {
+                Map<Dimension, String> narrower = new EnumMap<>(Dimension.class);
+                s.candidate().narrowings().forEach(m -> narrower.put(m.dimension(), m.key()));
+                out.put(s.getStatementId(), p.knowledge().evaluate(r.query().narrowedTo(narrower)).decided().outcome());
+            }
+        }
+        return out;
     }
 }

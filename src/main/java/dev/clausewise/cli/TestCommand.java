@@ -3,6 +3,7 @@ package dev.clausewise.cli;
 import dev.clausewise.catalog.PolicyCatalog;
 import dev.clausewise.scenario.Coverage;
 import dev.clausewise.scenario.JUnitXml;
+import dev.clausewise.scenario.OutcomeTable;
 import dev.clausewise.scenario.ScenarioResult;
 import dev.clausewise.scenario.SuiteRun;
 import dev.clausewise.source.Diagnostic;
@@ -26,6 +27,9 @@ final class TestCommand implements Callable<Integer> {
     @Option(names = "--junit-xml", description = "Also write a JUnit XML report to FILE.")
     Path junitXml;
 
+    @Option(names = "--table", description = "Print only a markdown table of the answers: scenario × policy → outcome (for suites that ask the same questions of several policies).")
+    boolean table;
+
     @Parameters(paramLabel = "PATH", arity = "0..*", description = "Scenario files (default: every policies-yaml/*/scenarios/*.yaml).")
     List<Path> paths = new ArrayList<>();
 
@@ -38,6 +42,10 @@ final class TestCommand implements Callable<Integer> {
         List<Path> files = paths.isEmpty() ? SuiteRun.discover(policies.policies) : paths;
         SuiteRun run = SuiteRun.run(catalog.get(), files);
         run.diagnostics().stream().map(Diagnostic::format).forEach(System.out::println);
+        if (table) {
+            System.out.print(OutcomeTable.markdown(run.results()));
+            return run.passed() ? 0 : 1;
+        }
         int passed = 0;
         int failed = 0;
         for (ScenarioResult r : run.results()) {

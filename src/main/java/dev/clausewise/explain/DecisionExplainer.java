@@ -31,7 +31,10 @@ public final class DecisionExplainer {
         this.vocabulary = vocabulary;
     }
 
-    public Decision explain(EngineResult r, Policy policy, PolicyRef ref, Explain level) {
+    /**
+     * @param refinementOutcomes the policy's answer at each refining statement's narrower level, by statement id
+     */
+    public Decision explain(EngineResult r, Map<String, Outcome> refinementOutcomes, Policy policy, PolicyRef ref, Explain level) {
         Outcome outcome = r.decided().outcome();
         List<String> reason = r.decided().reasons().stream().sorted().toList();
         Set<String> reasons = Set.copyOf(reason);
@@ -48,9 +51,9 @@ public final class DecisionExplainer {
         }
         List<Refinement> refinements = r.standings().stream()
                 .filter(Standing::isRefinement)
-                .filter(s -> broad || s.isPermits() != permits(outcome))
+                .filter(s -> broad || permits(refinementOutcomes.get(s.getStatementId())) != permits(outcome))
                 .sorted(Comparator.comparing(Standing::getStatementId))
-                .map(s -> refinement(s, r, policy))
+                .map(s -> refinement(s, refinementOutcomes.get(s.getStatementId()), r, policy))
                 .toList();
         List<RetentionView> retention = reason.stream()
                 .map(id -> policy.statement(id).orElseThrow())
@@ -83,14 +86,10 @@ public final class DecisionExplainer {
         return vocabulary.tree(Dimension.CONDITION).keys().getOrDefault(condition, condition);
     }
 
-    private Refinement refinement(Standing s, EngineResult r, Policy policy) {
+    private Refinement refinement(Standing s, Outcome narrowerOutcome, EngineResult r, Policy policy) {
         Map<String, String> restriction = new LinkedHashMap<>();
         s.candidate().narrowings().forEach(m -> restriction.put(m.dimension().key(), m.key()));
-        String outcome = switch (s.getKind()) {
-            case CLEAR -> Outcome.ALLOW.name();
-            case OPEN -> Outcome.ALLOW_WITH_CONDITIONS.name();
-            case DENY, DEFEATED -> Outcome.DENY.name();
-        };
+        String outcome = narrowerOutcome.name();
         List<String> conditions = s.getKind() == StandingKind.OPEN ? openConditions(r, s.getStatementId()) : List.of();
         String text = "except " + restriction.entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", "))
                 + ": " + outcome + (conditions.isEmpty() ? "" : " (" + String.join(", ", conditions) + ")");

@@ -111,6 +111,13 @@ public final class NormalizedQuery {
         return new KeyMatch(d, narrower ? Relation.NARROWER : Relation.DISJOINT, key, 0);
     }
 
+    /** The same question asked about narrower keys (a refinement's restriction). */
+    public NormalizedQuery narrowedTo(Map<Dimension, String> narrower) {
+        EnumMap<Dimension, String> v = new EnumMap<>(values);
+        v.putAll(narrower);
+        return new NormalizedQuery(policy, v, ageSubjects, settings, regions);
+    }
+
     @Override
     public String toString() {
         return "query " + values + (ageSubjects.isEmpty() ? "" : " age subjects " + ageSubjects) + " " + settings;

@@ -11,7 +11,6 @@ import dev.clausewise.explain.ConditionView;
 import dev.clausewise.explain.Decision;
 import dev.clausewise.explain.DecisionExplainer;
 import dev.clausewise.explain.Explain;
-import dev.clausewise.explain.PolicyRef;
 import dev.clausewise.explain.Refinement;
 import dev.clausewise.query.Query;
 import dev.clausewise.query.QueryNormalizer;
@@ -112,9 +111,7 @@ class DecisionSemanticsTest {
                            String consent, Boolean optedOut, String identifiability, Integer age, Boolean legal) {
         Query q = new Query("semantics", practice, data, recipient, purpose, subject, null, null,
                 new Query.Context(consent, optedOut, identifiability, age, legal, null));
-        var loaded = build.policy().orElseThrow();
-        EngineResult r = loaded.knowledge().evaluate(normalizer.normalize(q).query());
-        return explainer.explain(r, loaded.policy(), new PolicyRef("semantics", "v", "d"), Explain.FULL);
+        return PolicyCatalog.answer(build.policy().orElseThrow(), normalizer.normalize(q).query(), explainer, Explain.FULL);
     }
 
     @ParameterizedTest(name = "{0}")
