@@ -11,13 +11,20 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Health (with each policy's version and any refused version) and the vocabulary. */
+/** Health (liveness, readiness, each policy's version and any refused version), metrics and the vocabulary. */
 @Controller
 final class ServiceController {
     private final PolicyCatalog catalog;
+    private final Metrics metrics;
 
-    ServiceController(PolicyCatalog catalog) {
+    ServiceController(PolicyCatalog catalog, Metrics metrics) {
         this.catalog = catalog;
+        this.metrics = metrics;
+    }
+
+    @Get(value = "/metrics", produces = "text/plain; version=0.0.4")
+    HttpResponse<String> metrics() {
+        return HttpResponse.ok(metrics.render()).contentType("text/plain; version=0.0.4; charset=utf-8");
     }
 
     @Get(value = "/health", produces = MediaType.APPLICATION_JSON)
@@ -28,6 +35,8 @@ final class ServiceController {
         catalog.refusals().forEach((id, ds) -> refused.put(id, ds.stream().filter(Diagnostic::isError).map(Diagnostic::format).toList()));
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("status", catalog.policies().isEmpty() ? "DOWN" : "UP");
+        body.put("live", true);
+        body.put("ready", !catalog.policies().isEmpty());
         body.put("policies", policies);
         body.put("refused", refused);
         return PolicyController.json(body);

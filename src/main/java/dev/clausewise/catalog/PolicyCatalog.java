@@ -22,6 +22,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -128,18 +129,44 @@ public final class PolicyCatalog {
         return Map.copyOf(refusals);
     }
 
-    /** Rebuilds one policy from disk; swaps it in only if every step passed. */
-    public PolicyBuild reload(String id) {
+    /** Rebuilds one policy from disk; swaps it in only if every step passed, else keeps the last good one. */
+    public synchronized PolicyBuild reload(String id) {
         PolicyBuild b = builder.build(root.resolve(id));
-        b.policy().ifPresentOrElse(p -> {
-            live.updateAndGet(m -> {
-                Map<String, LoadedPolicy> next = new HashMap<>(m);
-                next.put(id, p);
-                return Map.copyOf(next);
-            });
-            refusals.remove(id);
-        }, () -> refusals.put(id, b.diagnostics()));
+        b.policy().ifPresentOrElse(p -> swapIn(id, p), () -> refusals.put(id, b.diagnostics()));
         return b;
+    }
+
+    /**
+     * Builds an uploaded policy.yaml against the document beside it; when every step passes, writes the file
+     * atomically (temp file + rename) and swaps the new version in. A refused upload changes nothing.
+     */
+    public synchronized PolicyBuild replace(String id, String yaml) throws IOException {
+        Path dir = root.resolve(id);
+        PolicyBuild b = check(id, yaml);
+        if (b.ok()) {
+            Files.createDirectories(dir);
+            Path tmp = Files.createTempFile(dir, ".policy", ".yaml.tmp");
+            Files.writeString(tmp, yaml, StandardCharsets.UTF_8);
+            Files.move(tmp, dir.resolve(PolicyBuilder.POLICY_FILE), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            swapIn(id, b.policy().get());
+        }
+        return b;
+    }
+
+    /** Takes policy YAML through every step, quotes proven against the served document of that id; serves nothing. */
+    public PolicyBuild check(String id, String yaml) throws IOException {
+        Path source = root.resolve(id).resolve(PolicyBuilder.SOURCE_FILE);
+        String document = Files.exists(source) ? Files.readString(source, StandardCharsets.UTF_8) : null;
+        return builder.build(id, root.resolve(id).resolve(PolicyBuilder.POLICY_FILE).toString(), yaml, document);
+    }
+
+    private void swapIn(String id, LoadedPolicy p) {
+        live.updateAndGet(m -> {
+            Map<String, LoadedPolicy> next = new HashMap<>(m);
+            next.put(id, p);
+            return Map.copyOf(next);
+        });
+        refusals.remove(id);
     }
 
     public Answer decide(Query query, Explain explain) {

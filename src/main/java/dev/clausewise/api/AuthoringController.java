@@ -1,0 +1,133 @@
+package dev.clausewise.api;
+
+import dev.clausewise.catalog.PolicyBuild;
+import dev.clausewise.catalog.PolicyCatalog;
+import dev.clausewise.scenario.ScenarioFile;
+import dev.clausewise.scenario.ScenarioLoader;
+import dev.clausewise.scenario.ScenarioResult;
+import dev.clausewise.scenario.ScenarioRunner;
+import dev.clausewise.source.Diagnostic;
+import dev.clausewise.source.Diagnostics;
+import io.micronaut.context.annotation.Value;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Header;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Put;
+import io.micronaut.http.annotation.QueryValue;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Authoring over REST: validate YAML, run scenarios, and replace a policy (bearer token required). */
+@Controller
+final class AuthoringController {
+    private static final Logger LOG = LoggerFactory.getLogger(AuthoringController.class);
+    private static final String YAML = "application/yaml";
+
+    private final PolicyCatalog catalog;
+    private final Metrics metrics;
+    private final String token;
+
+    AuthoringController(PolicyCatalog catalog, Metrics metrics, @Value("${clausewise.authoring.token:}") String token) {
+        this.catalog = catalog;
+        this.metrics = metrics;
+        this.token = token;
+    }
+
+    record DiagnosticView(String severity, String code, String message, String file, int line, int column, String help) {
+        static DiagnosticView of(Diagnostic d) {
+            return new DiagnosticView(d.severity().name().toLowerCase(), d.code(), d.message(), d.location().file(),
+                    d.location().line(), d.location().column(), d.help());
+        }
+    }
+
+    @Post(value = "/v1/policies/validate", consumes = {YAML, MediaType.TEXT_PLAIN, "text/yaml"}, produces = MediaType.APPLICATION_JSON)
+    HttpResponse<String> validate(@Body String yaml, @Nullable @QueryValue String id) throws IOException {
+        PolicyBuild b = catalog.check(id == null ? policyId(yaml) : id, required(yaml));
+        return PolicyController.json(report(b));
+    }
+
+    @Put(value = "/v1/policies/{id}", consumes = {YAML, MediaType.TEXT_PLAIN, "text/yaml"}, produces = MediaType.APPLICATION_JSON)
+    HttpResponse<String> replace(@PathVariable String id, @Body String yaml, @Nullable @Header("Authorization") String authorization) throws IOException {
+        if (token.isEmpty()) {
+            throw new RequestException(403, ApiError.of("Authorization", "authoring_disabled", "authoring over REST is disabled",
+                    "configure clausewise.authoring.token (env CLAUSEWISE_AUTHORING_TOKEN) to enable it"));
+        }
+        if (authorization == null || !constantTimeEquals(authorization, "Bearer " + token)) {
+            throw new RequestException(401, ApiError.of("Authorization", "unauthorized", "a valid bearer token is required", "send Authorization: Bearer <token>"));
+        }
+        if (!dev.clausewise.check.PolicyChecker.POLICY_ID.matcher(id).matches()) {
+            throw new RequestException(400, ApiError.of("id", "invalid_id", "`" + id + "` is not a valid policy id", "lowercase letters, digits, - and _"));
+        }
+        PolicyBuild b = catalog.replace(id, required(yaml));
+        metrics.reloaded(id, b.ok());
+        if (!b.ok()) {
+            LOG.warn("refused upload of policy {}: {}", id, b.diagnostics().stream().filter(Diagnostic::isError).map(Diagnostic::format).toList());
+            return HttpResponse.<String>status(HttpStatus.UNPROCESSABLE_ENTITY).contentType(ApiError.PROBLEM_JSON)
+                    .body(dev.clausewise.explain.Json.write(report(b)));
+        }
+        LOG.info("policy {} replaced over REST: {}", id, b.policy().get().ref().version());
+        return PolicyController.json(report(b));
+    }
+
+    @Post(value = "/v1/scenarios/run", consumes = {YAML, MediaType.TEXT_PLAIN, "text/yaml"}, produces = MediaType.APPLICATION_JSON)
+    HttpResponse<String> run(@Body String yaml) {
+        Diagnostics d = new Diagnostics();
+        Optional<ScenarioFile> file = ScenarioLoader.load("scenarios.yaml", required(yaml), d);
+        if (file.isEmpty()) {
+            ApiError e = new ApiError("invalid_scenarios", "the scenario file does not load",
+                    d.sorted().stream().map(x -> new dev.clausewise.query.QueryError(x.location().toString(), x.code(), x.message(), x.help())).toList());
+            throw new RequestException(400, e);
+        }
+        List<ScenarioResult> results = new ScenarioRunner(catalog).run(file.get());
+        List<Map<String, Object>> views = results.stream().map(r -> {
+            Map<String, Object> v = new LinkedHashMap<>();
+            v.put("name", r.scenario().name());
+            v.put("line", r.scenario().location().line());
+            v.put("status", r.status().name());
+            v.put("outcome", r.decision() == null ? null : r.decision().outcome());
+            v.put("diff", r.diff());
+            return v;
+        }).toList();
+        long passed = results.stream().filter(r -> r.status() == ScenarioResult.Status.PASS).count();
+        return PolicyController.json(Map.of("passed", passed, "failed", results.size() - passed, "results", views));
+    }
+
+    private static Map<String, Object> report(PolicyBuild b) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("ok", b.ok());
+        body.put("policy", b.id());
+        body.put("version", b.policy().map(p -> p.ref()).orElse(null));
+        body.put("diagnostics", b.diagnostics().stream().map(DiagnosticView::of).toList());
+        return body;
+    }
+
+    private static String required(String yaml) {
+        if (yaml == null || yaml.isBlank()) {
+            throw new RequestException(400, ApiError.of("body", "empty_body", "the request has no body", "send the YAML as the body"));
+        }
+        return yaml;
+    }
+
+    /** The id the YAML names, for finding the document its quotes are proven against. */
+    private static String policyId(String yaml) {
+        return required(yaml).lines().filter(l -> l.startsWith("policy:")).map(l -> l.substring(7).trim().replace("\"", "").replace("'", ""))
+                .findFirst().orElse("unnamed");
+    }
+
+    private static boolean constantTimeEquals(String a, String b) {
+        return MessageDigest.isEqual(a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
+    }
+}

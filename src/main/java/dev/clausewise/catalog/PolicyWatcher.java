@@ -1,0 +1,120 @@
+package dev.clausewise.catalog;
+
+import java.io.IOException;
+import java.nio.file.ClosedWatchServiceException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardWatchEventKinds;
+import java.nio.file.WatchEvent;
+import java.nio.file.WatchKey;
+import java.nio.file.WatchService;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+/**
+ * Watches the policies folder and reloads a policy whose files changed, off the request path. Changes are
+ * debounced so that an editor's save (often several events) costs one rebuild.
+ */
+public final class PolicyWatcher implements AutoCloseable {
+    private static final long DEBOUNCE_MS = 150;
+
+    private final PolicyCatalog catalog;
+    private final Consumer<PolicyBuild> onReload;
+    private final WatchService watch;
+    private final ScheduledExecutorService builder = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "policy-reload"));
+    private final Map<String, ScheduledFuture<?>> pending = new ConcurrentHashMap<>();
+    private final Map<WatchKey, Path> dirs = new ConcurrentHashMap<>();
+    private final Thread loop;
+
+    public PolicyWatcher(PolicyCatalog catalog, Consumer<PolicyBuild> onReload) throws IOException {
+        this.catalog = catalog;
+        this.onReload = onReload;
+        this.watch = FileSystems.getDefault().newWatchService();
+        register(catalog.root());
+        try (Stream<Path> children = Files.list(catalog.root())) {
+            for (Path p : children.filter(Files::isDirectory).toList()) {
+                register(p);
+            }
+        }
+        loop = daemon(this::run, "policy-watcher");
+        loop.start();
+    }
+
+    private static Thread daemon(Runnable r, String name) {
+        Thread t = new Thread(r, name);
+        t.setDaemon(true);
+        return t;
+    }
+
+    private void register(Path dir) throws IOException {
+        WatchKey key = dir.register(watch, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_MODIFY,
+                StandardWatchEventKinds.ENTRY_DELETE);
+        dirs.put(key, dir);
+    }
+
+    private void run() {
+        try {
+            while (true) {
+                WatchKey key = watch.take();
+                Path dir = dirs.get(key);
+                for (WatchEvent<?> event : key.pollEvents()) {
+                    if (dir != null && event.context() instanceof Path name) {
+                        changed(dir, dir.resolve(name));
+                    }
+                }
+                key.reset();
+            }
+        } catch (InterruptedException | ClosedWatchServiceException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void changed(Path dir, Path file) {
+        if (dir.equals(catalog.root())) {
+            if (Files.isDirectory(file)) {
+                try {
+                    register(file);
+                } catch (IOException e) {
+                    return;
+                }
+                schedule(file.getFileName().toString());
+            }
+            return;
+        }
+        String name = file.getFileName().toString();
+        if (name.equals(PolicyBuilder.POLICY_FILE) || name.equals(PolicyBuilder.SOURCE_FILE)) {
+            schedule(dir.getFileName().toString());
+        }
+    }
+
+    private void schedule(String id) {
+        pending.compute(id, (k, previous) -> {
+            if (previous != null) {
+                previous.cancel(false);
+            }
+            return builder.schedule(() -> {
+                pending.remove(id);
+                if (Files.isRegularFile(catalog.root().resolve(id).resolve(PolicyBuilder.POLICY_FILE))) {
+                    onReload.accept(catalog.reload(id));
+                }
+            }, DEBOUNCE_MS, TimeUnit.MILLISECONDS);
+        });
+    }
+
+    @Override
+    public void close() {
+        try {
+            watch.close();
+        } catch (IOException e) {
+            // closing a watch service only releases OS handles; nothing to recover
+        }
+        builder.shutdownNow();
+    }
+}
