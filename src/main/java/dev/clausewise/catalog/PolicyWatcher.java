@@ -78,6 +78,11 @@ public final class PolicyWatcher implements AutoCloseable {
 
     private void changed(Path dir, Path file) {
         if (dir.equals(catalog.root())) {
+            if (file.getFileName().toString().startsWith("..")) {
+                // A Kubernetes ConfigMap volume swaps its "..data" symlink: every file may have changed at once.
+                PolicyCatalog.policyDirs(catalog.root()).forEach(p -> schedule(p.getFileName().toString()));
+                return;
+            }
             if (Files.isDirectory(file)) {
                 try {
                     register(file);
