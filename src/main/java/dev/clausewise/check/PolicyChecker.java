@@ -8,7 +8,6 @@ import dev.clausewise.source.Diagnostics;
 import dev.clausewise.source.SourceLocation;
 import dev.clausewise.source.Suggestions;
 import dev.clausewise.vocabulary.Dimension;
-import dev.clausewise.vocabulary.KeyTree;
 import dev.clausewise.vocabulary.Vocabulary;
 import java.time.Duration;
 import java.time.Period;
@@ -31,13 +30,6 @@ public final class PolicyChecker {
     /** Statement and policy ids: the shape that makes them safe as DRL rule names. */
     public static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,79}");
     public static final Pattern POLICY_ID = Pattern.compile("[a-z][a-z0-9_-]{0,39}");
-
-    private static final Map<Dimension, String> UNKNOWN_CODE = Map.of(
-            Dimension.PRACTICE, "unknown_practice", Dimension.DATA, "unknown_data_category",
-            Dimension.RECIPIENT, "unknown_recipient", Dimension.PURPOSE, "unknown_purpose",
-            Dimension.SUBJECT, "unknown_subject", Dimension.REGION, "unknown_region",
-            Dimension.DESTINATION, "unknown_region", Dimension.CONDITION, "unknown_condition",
-            Dimension.RETENTION, "unknown_retention");
 
     private final Vocabulary vocabulary;
 
@@ -98,7 +90,7 @@ public final class PolicyChecker {
             SourceLocation at = s.locationOf(field + "[" + i + "]");
             Optional<List<String>> keys = resolveOne(dim, w);
             if (keys.isEmpty()) {
-                d.error(UNKNOWN_CODE.get(dim), at, "unknown " + dim.key() + " `" + w + "` in statement `" + s.id() + "`", hint(dim, w));
+                d.error(dim.unknownCode(), at, "unknown " + dim.key() + " `" + w + "` in statement `" + s.id() + "`", vocabulary.hint(dim, w));
             } else {
                 keys.get().stream().filter(k -> !out.contains(k)).forEach(out::add);
             }
@@ -113,26 +105,13 @@ public final class PolicyChecker {
         return vocabulary.tree(dim).resolve(written);
     }
 
-    /** "did you mean" against keys and aliases of the dimension. */
-    public String hint(Dimension dim, String written) {
-        if (dim.isRegional()) {
-            return Optional.ofNullable(Suggestions.didYouMean(written.toUpperCase(), vocabulary.regions().groupsAndCountries()))
-                    .orElse("use an ISO 3166 code (FR, US-CA) or a group: ANY, EUROPE, EEA, EU, US");
-        }
-        KeyTree tree = vocabulary.tree(dim);
-        Set<String> words = new HashSet<>(tree.words());
-        words.addAll(tree.aliases().keySet());
-        return Optional.ofNullable(Suggestions.didYouMean(written, words))
-                .orElse("see the `" + dim.key() + "` keys in policies-yaml/vocabulary.yaml");
-    }
-
     private void checkRetention(Statement s, Diagnostics d) {
         if (s.retention() == null) {
             return;
         }
         String key = s.retention().key();
         if (key != null && !vocabulary.tree(Dimension.RETENTION).contains(key)) {
-            d.error("unknown_retention", s.locationOf("retention.key"), "unknown retention `" + key + "`", hint(Dimension.RETENTION, key));
+            d.error("unknown_retention", s.locationOf("retention.key"), "unknown retention `" + key + "`", vocabulary.hint(Dimension.RETENTION, key));
         }
         String duration = s.retention().duration();
         if (duration != null && !isIsoDuration(duration)) {

@@ -6,7 +6,6 @@ import dev.clausewise.vocabulary.KeyTree;
 import dev.clausewise.vocabulary.Vocabulary;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -16,12 +15,6 @@ import java.util.Set;
 
 /** Checks a question's words against the vocabulary and turns them into canonical keys (semantics step 1). */
 public final class QueryNormalizer {
-    private static final Map<Dimension, String> UNKNOWN_CODE = Map.of(
-            Dimension.PRACTICE, "unknown_practice", Dimension.DATA, "unknown_data_category",
-            Dimension.RECIPIENT, "unknown_recipient", Dimension.PURPOSE, "unknown_purpose",
-            Dimension.SUBJECT, "unknown_subject", Dimension.REGION, "unknown_region",
-            Dimension.DESTINATION, "unknown_region");
-
     private final Vocabulary vocabulary;
 
     public QueryNormalizer(Vocabulary vocabulary) {
@@ -68,19 +61,14 @@ public final class QueryNormalizer {
             if (code.isPresent()) {
                 values.put(d, code.get());
             } else {
-                errors.add(new QueryError(d.key(), UNKNOWN_CODE.get(d), "unknown region `" + written + "`",
-                        Optional.ofNullable(Suggestions.didYouMean(written.toUpperCase(Locale.ROOT), vocabulary.regions().groupsAndCountries()))
-                                .orElse("use an ISO 3166 code (FR, US-CA) or a group: ANY, EUROPE, EEA, EU, US")));
+                errors.add(new QueryError(d.key(), d.unknownCode(), "unknown region `" + written + "`", vocabulary.hint(d, written)));
             }
             return;
         }
         KeyTree tree = vocabulary.tree(d);
         Optional<List<String>> keys = tree.resolve(written);
         if (keys.isEmpty()) {
-            Set<String> words = new HashSet<>(tree.words());
-            words.addAll(tree.aliases().keySet());
-            errors.add(new QueryError(d.key(), UNKNOWN_CODE.get(d), "unknown " + d.key() + " `" + written + "`",
-                    Optional.ofNullable(Suggestions.didYouMean(written, words)).orElse("GET /v1/vocabulary lists the keys")));
+            errors.add(new QueryError(d.key(), d.unknownCode(), "unknown " + d.key() + " `" + written + "`", vocabulary.hint(d, written)));
         } else if (keys.get().size() > 1) {
             errors.add(new QueryError(d.key(), "ambiguous_alias", "`" + written + "` stands for several keys: " + String.join(", ", keys.get()),
                     "ask about one of them"));

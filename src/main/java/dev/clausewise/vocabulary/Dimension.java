@@ -21,6 +21,15 @@ public enum Dimension {
         return key;
     }
 
+    /** The diagnostic and API error code for a word that is not a key of this dimension. */
+    public String unknownCode() {
+        return switch (this) {
+            case DATA -> "unknown_data_category";
+            case REGION, DESTINATION -> "unknown_region";
+            default -> "unknown_" + key;
+        };
+    }
+
     public boolean isRegional() {
         return this == REGION || this == DESTINATION;
     }
