@@ -84,7 +84,7 @@ public final class PolicyLoader {
 
         Map<Dimension, List<String>> scope = new EnumMap<>(Dimension.class);
         SCOPE_FIELDS.forEach((field, dim) -> scope.put(dim, located(f, field, at)));
-        if (!f.has("practice")) {
+        if (!f.has("practice") && !f.misspells("practice")) {
             diagnostics.error("missing_key", f.location(), "statement `" + id.map(YamlFields.Located::value).orElse("?") + "` needs `practice`", "one practice key, e.g. `collect.direct` or `share.sell`");
         }
         Effect effect = f.requiredText("effect").flatMap(l -> {

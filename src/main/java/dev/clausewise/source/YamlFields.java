@@ -13,8 +13,10 @@ public final class YamlFields {
     private final YamlNode.Mapping mapping;
     private final Diagnostics diagnostics;
     private final String what;
+    private final Set<String> allowed;
 
-    private YamlFields(YamlNode.Mapping mapping, Diagnostics diagnostics, String what) {
+    private YamlFields(YamlNode.Mapping mapping, Diagnostics diagnostics, String what, Set<String> allowed) {
+        this.allowed = allowed;
         this.mapping = mapping;
         this.diagnostics = diagnostics;
         this.what = what;
@@ -33,7 +35,13 @@ public final class YamlFields {
                                 .orElse("allowed keys: " + String.join(", ", allowed.stream().sorted().toList())));
             }
         }
-        return Optional.of(new YamlFields(m, diagnostics, what));
+        return Optional.of(new YamlFields(m, diagnostics, what, allowed));
+    }
+
+    /** Whether an unknown key here is a misspelling of {@code key}: then "missing key" would only repeat that error. */
+    public boolean misspells(String key) {
+        return mapping.keys().keySet().stream().filter(k -> !allowed.contains(k))
+                .anyMatch(k -> Suggestions.closest(k, allowed).filter(key::equals).isPresent());
     }
 
     public SourceLocation location() {

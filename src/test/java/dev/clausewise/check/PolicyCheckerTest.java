@@ -85,6 +85,13 @@ class PolicyCheckerTest {
     }
 
     @Test
+    void aMisspelledRequiredKeyIsOneErrorNotTwo() {
+        PolicyBuild b = build(ok("a").replace("practice: collect.direct", "practise: collect.direct"));
+        assertEquals(List.of("unknown_key"), b.diagnostics().stream().map(Diagnostic::code).toList());
+        assertEquals("did you mean `practice`?", b.diagnostics().get(0).help());
+    }
+
+    @Test
     void missingCiteIsAnError() {
         PolicyBuild b = build("  - id: a\n    practice: collect\n    effect: allow\n");
         assertEquals(List.of("missing_cite"), b.diagnostics().stream().map(Diagnostic::code).toList());
