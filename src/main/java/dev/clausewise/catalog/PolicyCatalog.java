@@ -201,11 +201,14 @@ public final class PolicyCatalog {
      */
     private static Map<String, Outcome> refinementOutcomes(LoadedPolicy p, EngineResult r) {
         Map<String, Outcome> out = new HashMap<>();
+        // Refinements often narrow to the same keys; each distinct narrower question is evaluated once.
+        Map<Map<Dimension, String>, Outcome> byNarrowing = new HashMap<>();
         for (Standing s : r.standings()) {
             if (s.isRefinement()) {
                 Map<Dimension, String> narrower = new EnumMap<>(Dimension.class);
                 s.candidate().narrowings().forEach(m -> narrower.put(m.dimension(), m.key()));
-                out.put(s.getStatementId(), p.knowledge().evaluate(r.query().narrowedTo(narrower)).decided().outcome());
+                out.put(s.getStatementId(), byNarrowing.computeIfAbsent(narrower,
+                        n -> p.knowledge().evaluate(r.query().narrowedTo(n)).decided().outcome()));
             }
         }
         return out;

@@ -7,7 +7,6 @@ import dev.clausewise.source.Diagnostics;
 import dev.clausewise.source.SourceLocation;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.drools.kiesession.rulebase.InternalKnowledgeBase;
@@ -83,25 +82,44 @@ public final class PolicyKnowledge {
             session.setGlobal("firings", firings);
             session.insert(query);
             session.fireAllRules();
-            List<Decided> decided = facts(session, Decided.class);
-            if (decided.size() != 1) {
-                throw new IllegalStateException("engine rules decided " + decided.size() + " times for " + query);
+            Facts f = new Facts();
+            for (Object o : session.getObjects()) {
+                f.add(o);
             }
-            return new EngineResult(query, facts(session, Candidate.class), facts(session, Overridden.class),
-                    facts(session, ConditionState.class), facts(session, Standing.class), facts(session, Conflict.class),
-                    decided.get(0), firings.events());
+            if (f.decided.size() != 1) {
+                throw new IllegalStateException("engine rules decided " + f.decided.size() + " times for " + query);
+            }
+            return new EngineResult(query, f.candidates, f.overridden, f.conditions, f.standings, f.conflicts,
+                    f.decided.get(0), firings.events());
         } finally {
             session.dispose();
         }
     }
 
-    private static <T> List<T> facts(KieSession session, Class<T> type) {
-        Collection<?> objects = session.getObjects(type::isInstance);
-        List<T> out = new ArrayList<>(objects.size());
-        for (Object o : objects) {
-            out.add(type.cast(o));
+    /** The session's facts sorted by kind in one pass over working memory. */
+    private static final class Facts {
+        final List<Candidate> candidates = new ArrayList<>();
+        final List<Overridden> overridden = new ArrayList<>();
+        final List<ConditionState> conditions = new ArrayList<>();
+        final List<Standing> standings = new ArrayList<>();
+        final List<Conflict> conflicts = new ArrayList<>();
+        final List<Decided> decided = new ArrayList<>(1);
+
+        void add(Object o) {
+            if (o instanceof Candidate c) {
+                candidates.add(c);
+            } else if (o instanceof Overridden v) {
+                overridden.add(v);
+            } else if (o instanceof ConditionState c) {
+                conditions.add(c);
+            } else if (o instanceof Standing s) {
+                standings.add(s);
+            } else if (o instanceof Conflict c) {
+                conflicts.add(c);
+            } else if (o instanceof Decided d) {
+                decided.add(d);
+            }
         }
-        return out;
     }
 
     public int ruleCount() {

@@ -62,53 +62,59 @@ public final class NormalizedQuery {
     }
 
     /**
-     * How a statement's keys on one dimension stand to this query. {@code keys} is the statement's key list
-     * joined by '|', as the compiler writes it into the rule.
+     * Whether a statement's keys on one dimension are relevant to this query at all: the cheap test a statement
+     * rule's pattern makes, so that only relevant statements build their matches. {@code keys} is the statement's
+     * key list joined by '|', as the compiler writes it into the rule.
      */
-    public KeyMatch relate(String dimension, String keys) {
-        Dimension d = Dimension.valueOf(dimension.toUpperCase());
-        String[] ks = SPLIT.computeIfAbsent(keys, k -> k.split("\\|"));
+    public boolean touches(Dimension d, String keys) {
+        for (String k : split(keys)) {
+            if (relation(d, k) != Relation.DISJOINT) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** How a statement's keys on one dimension stand to this query: the closest covering key, else a narrower one. */
+    public KeyMatch relate(Dimension d, String keys) {
+        String[] ks = split(keys);
         KeyMatch best = new KeyMatch(d, Relation.DISJOINT, ks[0], 0);
         for (String k : ks) {
-            KeyMatch m = relateOne(d, k);
-            if (rank(m) > rank(best)) {
-                best = m;
+            Relation r = relation(d, k);
+            if (r == Relation.COVERS) {
+                int depth = d.isRegional() ? regions.depth(k) : KeyTree.depth(k);
+                if (best.relation() != Relation.COVERS || depth > best.depth()) {
+                    best = new KeyMatch(d, r, k, depth);
+                }
+            } else if (r == Relation.NARROWER && best.relation() == Relation.DISJOINT) {
+                best = new KeyMatch(d, r, k, 0);
             }
         }
         return best;
     }
 
-    private static int rank(KeyMatch m) {
-        return switch (m.relation()) {
-            case COVERS -> 1000 + m.depth();
-            case NARROWER -> 1;
-            case DISJOINT -> 0;
-        };
+    private static String[] split(String keys) {
+        return SPLIT.computeIfAbsent(keys, k -> k.split("\\|"));
     }
 
-    private KeyMatch relateOne(Dimension d, String key) {
+    private Relation relation(Dimension d, String key) {
         String q = values.get(d);
         if (d.isRegional()) {
             String region = q == null && d == Dimension.REGION ? RegionTree.ANY : q;
             if (region != null && regions.isAncestorOrSelf(key, region)) {
-                return new KeyMatch(d, Relation.COVERS, key, regions.depth(key));
+                return Relation.COVERS;
             }
-            boolean narrower = region == null || regions.isAncestorOrSelf(region, key);
-            return new KeyMatch(d, narrower ? Relation.NARROWER : Relation.DISJOINT, key, 0);
+            return region == null || regions.isAncestorOrSelf(region, key) ? Relation.NARROWER : Relation.DISJOINT;
         }
         if (d == Dimension.SUBJECT && KeyTree.isAncestorOrSelf(CHILD, key) && (settings.age() != null)) {
             // A known age settles child subjects: either the person is in that age band or not.
             boolean inBand = ageSubjects.contains(key) || q != null && KeyTree.isAncestorOrSelf(key, q);
-            return new KeyMatch(d, inBand ? Relation.COVERS : Relation.DISJOINT, key, KeyTree.depth(key));
+            return inBand ? Relation.COVERS : Relation.DISJOINT;
         }
-        if (q != null && KeyTree.isAncestorOrSelf(key, q)) {
-            return new KeyMatch(d, Relation.COVERS, key, KeyTree.depth(key));
+        if (q != null && KeyTree.isAncestorOrSelf(key, q) || d == Dimension.SUBJECT && ageSubjects.contains(key)) {
+            return Relation.COVERS;
         }
-        if (d == Dimension.SUBJECT && ageSubjects.contains(key)) {
-            return new KeyMatch(d, Relation.COVERS, key, KeyTree.depth(key));
-        }
-        boolean narrower = q == null || KeyTree.isAncestorOrSelf(q, key);
-        return new KeyMatch(d, narrower ? Relation.NARROWER : Relation.DISJOINT, key, 0);
+        return q == null || KeyTree.isAncestorOrSelf(q, key) ? Relation.NARROWER : Relation.DISJOINT;
     }
 
     /** The same question asked about narrower keys (a refinement's restriction). */

@@ -59,7 +59,7 @@ class CliTest {
         Run r = run("compile", "--emit-drl", "mixpanel");
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("rule \"statement no-sale\""));
-        assertTrue(r.out().contains("from $q.relate(\"practice\", \"share.sell\")"));
+        assertTrue(r.out().contains("touches(Dimension.PRACTICE, \"share.sell\")"));
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.clausewise.catalog.PolicyCatalog;
 import dev.clausewise.source.Diagnostics;
+import dev.clausewise.vocabulary.Dimension;
 import dev.clausewise.vocabulary.Vocabulary;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeAll;
@@ -37,7 +38,7 @@ class MatchingTest {
             user.contact,       user.device|user.contact.email, NARROWER, 0
             """)
     void dataKeys(String queryData, String statementKeys, Relation relation, int depth) {
-        KeyMatch m = query(queryData, null, null, null).relate("data", statementKeys);
+        KeyMatch m = query(queryData, null, null, null).relate(Dimension.DATA, statementKeys);
         assertEquals(relation, m.relation());
         assertEquals(depth, m.depth());
     }
@@ -59,7 +60,7 @@ class MatchingTest {
             US,    EU,     DISJOINT, 0
             """)
     void regions(String queryRegion, String statementRegions, Relation relation, int depth) {
-        KeyMatch m = query("user", null, queryRegion, null).relate("region", statementRegions);
+        KeyMatch m = query("user", null, queryRegion, null).relate(Dimension.REGION, statementRegions);
         assertEquals(relation, m.relation());
         assertEquals(depth, m.depth());
     }
@@ -80,6 +81,6 @@ class MatchingTest {
             -,              visitor,        12, NARROWER
             """)
     void subjectsAndAge(String subject, String statementSubject, Integer age, Relation relation) {
-        assertEquals(relation, query("user", subject, null, age).relate("subject", statementSubject).relation());
+        assertEquals(relation, query("user", subject, null, age).relate(Dimension.SUBJECT, statementSubject).relation());
     }
 }
