@@ -97,8 +97,8 @@ public final class NormalizedQuery {
             return new KeyMatch(d, narrower ? Relation.NARROWER : Relation.DISJOINT, key, 0);
         }
         if (d == Dimension.SUBJECT && KeyTree.isAncestorOrSelf(CHILD, key) && (settings.age() != null)) {
-            // A known age settles child subjects: either the person is in that age band or not.
-            boolean inBand = ageSubjects.contains(key) || q != null && KeyTree.isAncestorOrSelf(key, q);
+            // A known age settles child subjects: either the person is in that age band or not, whatever subject was asked.
+            boolean inBand = ageSubjects.contains(key);
             return new KeyMatch(d, inBand ? Relation.COVERS : Relation.DISJOINT, key, KeyTree.depth(key));
         }
         if (q != null && KeyTree.isAncestorOrSelf(key, q)) {
