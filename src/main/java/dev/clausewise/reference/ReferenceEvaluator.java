@@ -70,7 +70,7 @@ public final class ReferenceEvaluator {
         return o == Outcome.ALLOW || o == Outcome.ALLOW_WITH_CONDITIONS;
     }
 
-    /** The outcome and its reasons (sorted by id), with the survivors and the refinements they came from. */
+    /** The outcome and its reasons (by id), with the survivors and refinements it was decided from. */
     private record Verdict(Outcome outcome, List<Candidate> reasons, List<Candidate> survivors, List<Candidate> refinements) {
     }
 

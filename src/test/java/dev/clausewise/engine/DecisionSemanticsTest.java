@@ -95,6 +95,21 @@ class DecisionSemanticsTest {
                 recipient: third_party.legal
                 effect: deny
                 cite: {section: D, quote: "Clause eight."}
+              - id: protect-chain-a
+                practice: protect
+                effect: allow
+                overrides: [protect-chain-b]
+                cite: {section: E, quote: "Clause one."}
+              - id: protect-chain-b
+                practice: protect
+                effect: deny
+                overrides: [protect-chain-c]
+                cite: {section: E, quote: "Clause two."}
+              - id: protect-chain-c
+                practice: protect
+                data: user.contact
+                effect: allow
+                cite: {section: E, quote: "Clause three."}
             """;
     static PolicyBuild build;
     static QueryNormalizer normalizer;
@@ -140,6 +155,7 @@ class DecisionSemanticsTest {
             explicit override beats specificity    | use     | user.contact.email | -                       | marketing.advertising.first_party  | -              | -       | -     | aggregated | -  | -     | ALLOW                 | ads-email-exception
             defeated exception permits nothing     | use     | user.contact.email | -                       | marketing.advertising.first_party  | -              | -       | -     | -          | -  | -     | ALLOW                 | use-email-service
             equal specificity conflict denies      | share   | -                  | third_party.legal       | -                                  | -              | -       | -     | -          | -  | true  | DENY                  | legal-equal
+            overrides do not chain                 | protect | user.contact       | -                       | -                                  | -              | -       | -     | -          | -  | -     | ALLOW                 | protect-chain-a
             silent policy                          | transfer | -                 | -                       | -                                  | -              | -       | -     | -          | -  | -     | NOT_ADDRESSED         | -
             narrower statements disagree           | share   | -                  | -                       | -                                  | -              | -       | -     | -          | -  | -     | DEPENDS               | -
             narrower statements agree              | use     | user.contact       | -                       | marketing.communications           | -              | -       | -     | -          | -  | -     | ALLOW_WITH_CONDITIONS | marketing-email
