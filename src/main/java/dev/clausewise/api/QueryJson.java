@@ -2,8 +2,10 @@ package dev.clausewise.api;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.clausewise.explain.Explain;
 import dev.clausewise.query.Query;
@@ -19,14 +21,22 @@ import java.util.Set;
  * Reads a decision request body field by field, so that every problem names its field: malformed JSON,
  * unknown fields (with "did you mean"), wrong types. Nothing is bound by reflection.
  */
-final class QueryJson {
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+public final class QueryJson {
+    /** Strict about what follows the value: `{...} {...}` on one line is two questions, not one. */
+    private static final ObjectReader READER = new ObjectMapper().reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     private static final Set<String> FIELDS = Set.of("policy", "practice", "data", "recipient", "purpose", "subject",
             "region", "destination", "context", "explain");
     private static final Set<String> CONTEXT = Set.of("consent", "optedOut", "identifiability", "age", "legalProcess", "doNotTrack");
 
     /** A parsed request: the query and how much trail it wants. */
-    record Request(Query query, Explain explain) {
+    public record Request(Query query, Explain explain) {
+    }
+
+    /** One line of a JSON Lines batch: the request, or every problem found, each naming its field. */
+    public record Line(Request request, List<QueryError> errors) {
+        public Line {
+            errors = List.copyOf(errors);
+        }
     }
 
     private QueryJson() {
@@ -37,13 +47,40 @@ final class QueryJson {
             throw new RequestException(400, ApiError.of("body", "empty_body", "the request has no body", "send a JSON object, e.g. {\"policy\":\"mixpanel\",\"practice\":\"share.sell\"}"));
         }
         try {
-            return MAPPER.readTree(body);
+            return READER.readTree(body);
         } catch (JsonProcessingException e) {
-            JsonLocation l = e.getLocation();
-            String where = l == null ? "" : " at line " + l.getLineNr() + ", column " + l.getColumnNr();
-            throw new RequestException(400, ApiError.of("body", "malformed_json", "the body is not valid JSON" + where,
-                    e.getOriginalMessage().lines().findFirst().orElse("")));
+            QueryError error = malformed("body", "the body", e);
+            throw new RequestException(400, new ApiError(error.code(), error.message(), List.of(error)));
         }
+    }
+
+    private static QueryError malformed(String field, String what, JsonProcessingException e) {
+        JsonLocation l = e.getLocation();
+        String where = l == null ? "" : " at line " + l.getLineNr() + ", column " + l.getColumnNr();
+        return new QueryError(field, "malformed_json", what + " is not valid JSON" + where, e.getOriginalMessage().lines().findFirst().orElse(""));
+    }
+
+    /**
+     * Reads one line of a JSON Lines batch (a POST /v1/decisions body on one line). A line without `explain` gets
+     * {@code fallback}. Problems name the field; a line that is not JSON is reported on the field `line`.
+     */
+    public static Line line(String text, Explain fallback) {
+        JsonNode node;
+        try {
+            node = READER.readTree(text);
+        } catch (JsonProcessingException e) {
+            return new Line(null, List.of(malformed("line", "the line", e)));
+        }
+        if (!(node instanceof ObjectNode)) {
+            return new Line(null, List.of(new QueryError("line", "expected_object", "each line must be one JSON object",
+                    "e.g. {\"policy\":\"mixpanel\",\"practice\":\"share.sell\"}")));
+        }
+        List<QueryError> errors = new ArrayList<>();
+        Request r = read(node, "", errors);
+        if (!errors.isEmpty()) {
+            return new Line(null, errors);
+        }
+        return new Line(node.hasNonNull("explain") ? r : new Request(r.query(), fallback), List.of());
     }
 
     static Request read(JsonNode node) {

@@ -30,6 +30,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 /**
@@ -187,6 +188,14 @@ public final class PolicyCatalog {
             return new Answer.Rejected(first.code(), first.message(), n.errors());
         }
         return new Answer.Answered(answer(p, n.query(), explainer, explain));
+    }
+
+    /**
+     * Answers many questions across all cores, in input order: the batch path. Each engine evaluation borrows a
+     * pooled session, so the only per-question cost is the evaluation itself.
+     */
+    public List<Answer> decideAll(List<Query> queries, Explain explain) {
+        return IntStream.range(0, queries.size()).parallel().mapToObj(i -> decide(queries.get(i), explain)).toList();
     }
 
     /** Evaluates a normalized question on one policy version and explains the answer. */

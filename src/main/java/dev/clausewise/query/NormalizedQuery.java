@@ -107,9 +107,8 @@ public final class NormalizedQuery {
             return region == null || regions.isAncestorOrSelf(region, key) ? Relation.NARROWER : Relation.DISJOINT;
         }
         if (d == Dimension.SUBJECT && KeyTree.isAncestorOrSelf(CHILD, key) && (settings.age() != null)) {
-            // A known age settles child subjects: either the person is in that age band or not.
-            boolean inBand = ageSubjects.contains(key) || q != null && KeyTree.isAncestorOrSelf(key, q);
-            return inBand ? Relation.COVERS : Relation.DISJOINT;
+            // A known age settles child subjects: either the person is in that age band or not, whatever subject was asked.
+            return ageSubjects.contains(key) ? Relation.COVERS : Relation.DISJOINT;
         }
         if (q != null && KeyTree.isAncestorOrSelf(key, q) || d == Dimension.SUBJECT && ageSubjects.contains(key)) {
             return Relation.COVERS;

@@ -14,6 +14,8 @@ import dev.clausewise.explain.Explain;
 import dev.clausewise.explain.Refinement;
 import dev.clausewise.query.Query;
 import dev.clausewise.query.QueryNormalizer;
+import dev.clausewise.reference.ReferenceDecision;
+import dev.clausewise.reference.ReferenceEvaluator;
 import dev.clausewise.source.Diagnostics;
 import java.nio.file.Path;
 import java.util.List;
@@ -24,7 +26,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * Overrides, conflicts, conditions and outcomes (docs/semantics.md steps 3–5), table-driven over one small policy
- * whose statements are chosen to exercise each rule of rules/decision.drl.
+ * whose statements are chosen to exercise each rule of rules/decision.drl; the reference evaluator must give each row's answer too.
  */
 class DecisionSemanticsTest {
     static final String DOC = "Clause one. Clause two. Clause three. Clause four. Clause five. Clause six. Clause seven. Clause eight. Clause nine.";
@@ -93,10 +95,26 @@ class DecisionSemanticsTest {
                 recipient: third_party.legal
                 effect: deny
                 cite: {section: D, quote: "Clause eight."}
+              - id: protect-chain-a
+                practice: protect
+                effect: allow
+                overrides: [protect-chain-b]
+                cite: {section: E, quote: "Clause one."}
+              - id: protect-chain-b
+                practice: protect
+                effect: deny
+                overrides: [protect-chain-c]
+                cite: {section: E, quote: "Clause two."}
+              - id: protect-chain-c
+                practice: protect
+                data: user.contact
+                effect: allow
+                cite: {section: E, quote: "Clause three."}
             """;
     static PolicyBuild build;
     static QueryNormalizer normalizer;
     static DecisionExplainer explainer;
+    static ReferenceEvaluator reference;
 
     @BeforeAll
     static void build() {
@@ -105,12 +123,18 @@ class DecisionSemanticsTest {
         assertTrue(build.ok(), build.diagnostics().toString());
         normalizer = new QueryNormalizer(b.vocabulary());
         explainer = new DecisionExplainer(b.vocabulary());
+        reference = new ReferenceEvaluator(build.policy().orElseThrow().policy(), b.vocabulary().regions());
+    }
+
+    static Query query(String practice, String data, String recipient, String purpose, String subject,
+                       String consent, Boolean optedOut, String identifiability, Integer age, Boolean legal) {
+        return new Query("semantics", practice, data, recipient, purpose, subject, null, null,
+                new Query.Context(consent, optedOut, identifiability, age, legal, null));
     }
 
     static Decision decide(String practice, String data, String recipient, String purpose, String subject,
                            String consent, Boolean optedOut, String identifiability, Integer age, Boolean legal) {
-        Query q = new Query("semantics", practice, data, recipient, purpose, subject, null, null,
-                new Query.Context(consent, optedOut, identifiability, age, legal, null));
+        Query q = query(practice, data, recipient, purpose, subject, consent, optedOut, identifiability, age, legal);
         return PolicyCatalog.answer(build.policy().orElseThrow(), normalizer.normalize(q).query(), explainer, Explain.FULL);
     }
 
@@ -131,6 +155,7 @@ class DecisionSemanticsTest {
             explicit override beats specificity    | use     | user.contact.email | -                       | marketing.advertising.first_party  | -              | -       | -     | aggregated | -  | -     | ALLOW                 | ads-email-exception
             defeated exception permits nothing     | use     | user.contact.email | -                       | marketing.advertising.first_party  | -              | -       | -     | -          | -  | -     | ALLOW                 | use-email-service
             equal specificity conflict denies      | share   | -                  | third_party.legal       | -                                  | -              | -       | -     | -          | -  | true  | DENY                  | legal-equal
+            overrides do not chain                 | protect | user.contact       | -                       | -                                  | -              | -       | -     | -          | -  | -     | ALLOW                 | protect-chain-a
             silent policy                          | transfer | -                 | -                       | -                                  | -              | -       | -     | -          | -  | -     | NOT_ADDRESSED         | -
             narrower statements disagree           | share   | -                  | -                       | -                                  | -              | -       | -     | -          | -  | -     | DEPENDS               | -
             narrower statements agree              | use     | user.contact       | -                       | marketing.communications           | -              | -       | -     | -          | -  | -     | ALLOW_WITH_CONDITIONS | marketing-email
@@ -142,6 +167,10 @@ class DecisionSemanticsTest {
         if (reason != null) {
             assertTrue(d.reason().contains(reason), () -> name + ": reason " + d.reason());
         }
+        ReferenceDecision ref = reference.decide(normalizer.normalize(query(practice, data, recipient, purpose, subject, consent, optedOut,
+                identifiability, age, legal)).query());
+        assertEquals(outcome, ref.outcome().name(), () -> name + ": the reference evaluator answers " + ref);
+        assertEquals(d.reason(), ref.reasons(), () -> name + ": the reference evaluator's reasons");
     }
 
     @Test

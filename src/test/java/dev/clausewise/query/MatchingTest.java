@@ -79,6 +79,9 @@ class MatchingTest {
             child,          child.under_13, -,  NARROWER
             visitor,        visitor,        -,  COVERS
             -,              visitor,        12, NARROWER
+            child.under_13, child.under_13, 15, DISJOINT
+            child.under_13, child,          40, DISJOINT
+            child,          child.under_16, 14, COVERS
             """)
     void subjectsAndAge(String subject, String statementSubject, Integer age, Relation relation) {
         assertEquals(relation, query("user", subject, null, age).relate(Dimension.SUBJECT, statementSubject).relation());
