@@ -1,5 +1,7 @@
 package dev.clausewise.explain;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -7,7 +9,8 @@ import java.util.Map;
 public record Refinement(String statement, String outcome, Map<String, String> restriction, List<String> conditions,
                          String text, CiteView cite) {
     public Refinement {
-        restriction = Map.copyOf(restriction);
+        // Dimension order, as the text says it: JSON output must not vary between runs.
+        restriction = Collections.unmodifiableMap(new LinkedHashMap<>(restriction));
         conditions = List.copyOf(conditions);
     }
 }

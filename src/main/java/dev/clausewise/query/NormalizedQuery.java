@@ -110,7 +110,7 @@ public final class NormalizedQuery {
             // A known age settles child subjects: either the person is in that age band or not, whatever subject was asked.
             return ageSubjects.contains(key) ? Relation.COVERS : Relation.DISJOINT;
         }
-        if (q != null && KeyTree.isAncestorOrSelf(key, q) || d == Dimension.SUBJECT && ageSubjects.contains(key)) {
+        if (q != null && KeyTree.isAncestorOrSelf(key, q)) {
             return Relation.COVERS;
         }
         return q == null || KeyTree.isAncestorOrSelf(q, key) ? Relation.NARROWER : Relation.DISJOINT;
