@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Collectors;
 
 /** Turns what the engine concluded into a Decision: outcome, open conditions, refinements, and a trail citing each clause. */
@@ -61,7 +62,7 @@ public final class DecisionExplainer {
                 .map(s -> new RetentionView(s.retention().key(), s.retention().duration(), s.id()))
                 .toList();
         List<TrailStep> trail = level == Explain.NONE ? List.of() : trail(r, policy, reasons, level);
-        return new Decision(UUID.randomUUID().toString(), ref, outcome.name(), conditions, reason, trail, refinements, retention, List.of());
+        return new Decision(decisionId(), ref, outcome.name(), conditions, reason, trail, refinements, retention, List.of());
     }
 
     private static boolean permits(Outcome o) {
@@ -80,6 +81,17 @@ public final class DecisionExplainer {
 
     private static ConditionView restriction(String id, KeyMatch m) {
         return new ConditionView(m.key(), m.dimension().key(), id, "only for " + m.dimension().key() + " " + m.key());
+    }
+
+    /**
+     * A random (version 4) UUID from the thread's own generator: UUID.randomUUID draws on one shared SecureRandom,
+     * which serializes parallel batch decisions. Ids name decisions in the log; they are not secrets.
+     */
+    private static String decisionId() {
+        ThreadLocalRandom r = ThreadLocalRandom.current();
+        long high = r.nextLong() & ~0xF000L | 0x4000L;
+        long low = r.nextLong() & ~(3L << 62) | (1L << 63);
+        return new UUID(high, low).toString();
     }
 
     private String describe(String condition) {
