@@ -1,0 +1,63 @@
+package dev.clausewise.bench;
+
+import dev.clausewise.catalog.Answer;
+import dev.clausewise.catalog.PolicyCatalog;
+import dev.clausewise.explain.Explain;
+import dev.clausewise.query.Query;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * One decision per call through PolicyCatalog.decide (normalize, evaluate, explain), cycling through
+ * {@link #QUESTIONS} distinct questions over the five bundled policies. SampleTime gives the median and p99.
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.SampleTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Warmup(iterations = 5, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(1)
+public class EngineBench {
+    public static final int QUESTIONS = 2000;
+
+    private PolicyCatalog catalog;
+    private Query[] questions;
+    private int next;
+
+    @Setup
+    public void setup() {
+        catalog = Bundled.open();
+        List<Query> qs = Questions.generate(catalog, Bundled.IDS, QUESTIONS, Questions.SEED, true);
+        Bundled.requireAnswered(catalog, qs);
+        questions = qs.toArray(Query[]::new);
+    }
+
+    private Query nextQuestion() {
+        Query q = questions[next];
+        next = next + 1 == questions.length ? 0 : next + 1;
+        return q;
+    }
+
+    @Benchmark
+    public Answer decideFullTrail() {
+        return catalog.decide(nextQuestion(), Explain.FULL);
+    }
+
+    @Benchmark
+    public Answer decideNoTrail() {
+        return catalog.decide(nextQuestion(), Explain.NONE);
+    }
+
+    // The reference evaluator's figure (dev.clausewise.reference.ReferenceEvaluator, written on another branch)
+    // is measured here, on the same questions, once that class is merged.
+}
