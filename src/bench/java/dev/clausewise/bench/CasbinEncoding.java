@@ -261,7 +261,7 @@ public final class CasbinEncoding {
         boolean[] placed = new boolean[n];
         while (out.size() < n) {
             if (free.isEmpty()) {
-                // A cycle of removals (possible only across different queries): break it at the preferred line.
+                // A cycle of removals (possible only across different queries): break it at the first line left.
                 for (int i = 0; i < n; i++) {
                     if (!placed[i]) {
                         free.add(i);
