@@ -4,7 +4,12 @@ import dev.clausewise.catalog.Answer;
 import dev.clausewise.catalog.PolicyCatalog;
 import dev.clausewise.explain.Explain;
 import dev.clausewise.query.Query;
+import dev.clausewise.query.QueryNormalizer;
+import dev.clausewise.reference.ReferenceDecision;
+import dev.clausewise.reference.ReferenceEvaluator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -33,6 +38,8 @@ public class EngineBench {
     private PolicyCatalog catalog;
     private Query[] questions;
     private int next;
+    private QueryNormalizer normalizer;
+    private Map<String, ReferenceEvaluator> references;
 
     @Setup
     public void setup() {
@@ -40,6 +47,9 @@ public class EngineBench {
         List<Query> qs = Questions.generate(catalog, Bundled.IDS, QUESTIONS, Questions.SEED, true);
         Bundled.requireAnswered(catalog, qs);
         questions = qs.toArray(Query[]::new);
+        normalizer = new QueryNormalizer(catalog.vocabulary());
+        references = new HashMap<>();
+        catalog.policies().forEach((id, p) -> references.put(id, new ReferenceEvaluator(p.policy(), catalog.vocabulary().regions())));
     }
 
     private Query nextQuestion() {
@@ -58,6 +68,10 @@ public class EngineBench {
         return catalog.decide(nextQuestion(), Explain.NONE);
     }
 
-    // The reference evaluator's figure (dev.clausewise.reference.ReferenceEvaluator, written on another branch)
-    // is measured here, on the same questions, once that class is merged.
+    /** The plain-Java reference evaluator on the same questions: normalize and decide, no trail, no Drools. */
+    @Benchmark
+    public ReferenceDecision referenceDecide() {
+        Query q = nextQuestion();
+        return references.get(q.policy()).decide(normalizer.normalize(q).query());
+    }
 }
