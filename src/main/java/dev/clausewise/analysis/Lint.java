@@ -3,6 +3,7 @@ package dev.clausewise.analysis;
 import dev.clausewise.catalog.LoadedPolicy;
 import dev.clausewise.catalog.PolicyBuild;
 import dev.clausewise.catalog.PolicyBuilder;
+import dev.clausewise.catalog.PolicyCatalog;
 import dev.clausewise.check.PolicyChecker;
 import dev.clausewise.check.SourceText;
 import dev.clausewise.engine.Conflict;
@@ -51,6 +52,14 @@ public final class Lint {
         this.vocabulary = vocabulary;
         this.normalizer = new QueryNormalizer(vocabulary);
         this.explainer = new DecisionExplainer(vocabulary);
+    }
+
+    /** Lints policy YAML as the catalog would serve it under {@code id}: quotes proven against that id's document. */
+    public LintReport lint(PolicyCatalog catalog, String id, String yaml) throws java.io.IOException {
+        java.nio.file.Path dir = catalog.root().resolve(id);
+        java.nio.file.Path source = dir.resolve(PolicyBuilder.SOURCE_FILE);
+        String document = java.nio.file.Files.exists(source) ? java.nio.file.Files.readString(source) : null;
+        return lint(catalog.builder(), id, dir.resolve(PolicyBuilder.POLICY_FILE).toString(), yaml, document, Progress.NONE);
     }
 
     /** Builds the policy and lints it; {@code expectedId} as for {@link PolicyBuilder#build(String, String, String, String)}. */
