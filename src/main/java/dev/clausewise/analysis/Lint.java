@@ -153,6 +153,10 @@ public final class Lint {
                         + allow.id() + ", why: \"...\"}]`"), deny.id(), allow.id(), found, null);
     }
 
+    /**
+     * Statements citing one quote with opposite effects; a pair where one overrides the other is the documented
+     * encoding of an exception ("limited to X": a deny plus the allow for X that overrides it) and is not reported.
+     */
     private List<Finding> oppositeEffects(LoadedPolicy p) {
         Map<String, List<Statement>> byQuote = new LinkedHashMap<>();
         for (Statement s : p.policy().statements()) {
@@ -166,7 +170,7 @@ public final class Lint {
                 for (int j = i + 1; j < same.size(); j++) {
                     Statement a = same.get(i);
                     Statement b = same.get(j);
-                    if (a.effect() != b.effect()) {
+                    if (a.effect() != b.effect() && !a.overrides().contains(b.id()) && !b.overrides().contains(a.id())) {
                         Statement deny = a.effect() == Effect.DENY ? a : b;
                         out.add(new Finding(Diagnostic.warning(LintCode.OPPOSITE_EFFECTS.code(), b.locationOf("cite.quote"),
                                 "`" + a.id() + "` (" + a.effect().name().toLowerCase() + ") and `" + b.id() + "` ("
@@ -181,34 +185,57 @@ public final class Lint {
         return out;
     }
 
-    /** Marks the findings the YAML acknowledges; an acknowledgement that matches nothing is a finding itself. */
+    /**
+     * Marks the findings the YAML acknowledges; an acknowledgement (or one of its `with` ids) that matches no
+     * finding is a finding itself, so that acknowledgements cannot outlive what they answer.
+     */
     private static List<Finding> acknowledge(Policy policy, List<Finding> findings) {
         List<Finding> out = new ArrayList<>();
-        Set<Acknowledgement> used = new HashSet<>();
+        Set<List<Object>> used = new HashSet<>();
         for (Finding f : findings) {
-            Optional<Acknowledgement> ack = LintCode.of(f.diagnostic().code()).flatMap(code -> policy.statements().stream()
-                    .flatMap(s -> s.acknowledged().stream().filter(a -> a.code().equals(code.code()) && answers(a, s.id(), f, code)))
-                    .findFirst());
-            ack.ifPresent(used::add);
-            out.add(ack.map(a -> f.acknowledge(a.why())).orElse(f));
+            Optional<String> why = LintCode.of(f.diagnostic().code()).flatMap(code -> {
+                for (Statement s : policy.statements()) {
+                    for (int i = 0; i < s.acknowledged().size(); i++) {
+                        Acknowledgement a = s.acknowledged().get(i);
+                        Optional<String> other = answered(a, s.id(), f, code);
+                        if (a.code().equals(code.code()) && other.isPresent()) {
+                            used.add(List.of(s.id(), i, other.get()));
+                            return Optional.of(a.why());
+                        }
+                    }
+                }
+                return Optional.empty();
+            });
+            out.add(why.map(f::acknowledge).orElse(f));
         }
         for (Statement s : policy.statements()) {
-            for (Acknowledgement a : s.acknowledged()) {
-                if (!used.contains(a)) {
-                    out.add(new Finding(Diagnostic.warning(UNUSED_ACKNOWLEDGEMENT, a.location(),
-                            "statement `" + s.id() + "` acknowledges " + a.code() + (a.with() == null ? "" : " with `" + a.with() + "`")
-                                    + ", but lint finds no such finding", "remove the acknowledgement"), s.id(), a.with(), null, null));
+            for (int i = 0; i < s.acknowledged().size(); i++) {
+                Acknowledgement a = s.acknowledged().get(i);
+                boolean pairwise = LintCode.of(a.code()).map(LintCode::pairwise).orElse(false);
+                List<String> others = pairwise ? a.with() : List.of("");
+                for (int j = 0; j < others.size(); j++) {
+                    if (!used.contains(List.of(s.id(), i, others.get(j)))) {
+                        String with = others.get(j).isEmpty() ? null : others.get(j);
+                        out.add(new Finding(Diagnostic.warning(UNUSED_ACKNOWLEDGEMENT,
+                                with == null ? a.location() : s.locationOf("acknowledged[" + i + "].with[" + j + "]"),
+                                "statement `" + s.id() + "` acknowledges " + a.code() + (with == null ? "" : " with `" + with + "`")
+                                        + ", but lint finds no such finding", "remove it from the acknowledgement"), s.id(), with, null, null));
+                    }
                 }
             }
         }
         return out;
     }
 
-    private static boolean answers(Acknowledgement a, String on, Finding f, LintCode code) {
+    /** The statement of the acknowledgement that answers the finding ("" when it names none), if it does. */
+    private static Optional<String> answered(Acknowledgement a, String on, Finding f, LintCode code) {
         if (!code.pairwise()) {
-            return on.equals(f.statement()) && (a.with() == null || a.with().equals(f.with()));
+            return on.equals(f.statement()) ? Optional.of("") : Optional.empty();
         }
-        return on.equals(f.statement()) && a.with().equals(f.with()) || on.equals(f.with()) && a.with().equals(f.statement());
+        if (on.equals(f.statement()) && a.with().contains(f.with())) {
+            return Optional.of(f.with());
+        }
+        return on.equals(f.with()) && a.with().contains(f.statement()) ? Optional.of(f.statement()) : Optional.empty();
     }
 
     private static List<Finding> sorted(List<Finding> findings) {

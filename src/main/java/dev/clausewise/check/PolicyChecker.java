@@ -184,18 +184,19 @@ public final class PolicyChecker {
                 if (code.isEmpty()) {
                     d.error("unknown_lint_code", s.locationOf(path + ".code"), "`" + a.code() + "` is not a lint finding that can be acknowledged",
                             Optional.ofNullable(Suggestions.didYouMean(a.code(), LintCode.codes())).orElse("one of " + String.join(", ", LintCode.codes())));
-                } else if (a.with() == null && code.get().pairwise()) {
-                    d.error("missing_key", a.location(), "acknowledging `" + a.code() + "` needs `with`: the other statement",
-                            "write `with: <statement id>`");
+                } else if (a.with().isEmpty() && code.get().pairwise()) {
+                    d.error("missing_key", a.location(), "acknowledging `" + a.code() + "` needs `with`: the other statement(s)",
+                            "write `with: <statement id>` or `with: [<id>, ...]`");
                 }
-                if (a.with() == null) {
-                    continue;
-                }
-                if (a.with().equals(s.id())) {
-                    d.error("acknowledge_self", s.locationOf(path + ".with"), "statement `" + s.id() + "` acknowledges a finding with itself", null);
-                } else if (!byId.containsKey(a.with())) {
-                    d.error("unknown_statement", s.locationOf(path + ".with"), "statement `" + s.id() + "` acknowledges a finding with unknown statement `" + a.with() + "`",
-                            Suggestions.didYouMean(a.with(), byId.keySet()));
+                for (int j = 0; j < a.with().size(); j++) {
+                    String other = a.with().get(j);
+                    SourceLocation at = s.locationOf(path + ".with[" + j + "]");
+                    if (other.equals(s.id())) {
+                        d.error("acknowledge_self", at, "statement `" + s.id() + "` acknowledges a finding with itself", null);
+                    } else if (!byId.containsKey(other)) {
+                        d.error("unknown_statement", at, "statement `" + s.id() + "` acknowledges a finding with unknown statement `" + other + "`",
+                                Suggestions.didYouMean(other, byId.keySet()));
+                    }
                 }
             }
         }

@@ -129,7 +129,7 @@ public final class PolicyLoader {
                 overrides, acknowledged, cite, f.location(), at));
     }
 
-    /** {@code acknowledged: [{code: lint_conflict, with: other-id, why: "..."}]}; codes and ids are checked later. */
+    /** {@code acknowledged: [{code: lint_conflict, with: [other-id, ...], why: "..."}]}; codes and ids are checked later. */
     private static List<Acknowledgement> acknowledged(YamlFields f, Diagnostics diagnostics, Map<String, SourceLocation> at) {
         Optional<YamlNode> node = f.node("acknowledged");
         if (node.isEmpty()) {
@@ -145,12 +145,15 @@ public final class PolicyLoader {
                 String path = "acknowledged[" + out.size() + "]";
                 Optional<YamlFields.Located> code = a.requiredText("code");
                 code.ifPresent(l -> at.put(path + ".code", l.location()));
-                a.text("with").ifPresent(l -> at.put(path + ".with", l.location()));
+                List<YamlFields.Located> with = a.texts("with");
+                for (int i = 0; i < with.size(); i++) {
+                    at.put(path + ".with[" + i + "]", with.get(i).location());
+                }
                 Optional<YamlFields.Located> why = a.requiredText("why");
                 if (why.isPresent() && why.get().value().isBlank()) {
                     diagnostics.error("missing_key", why.get().location(), "an acknowledgement needs a reason in `why`", "say why the policy is right as written");
                 }
-                out.add(new Acknowledgement(code.map(YamlFields.Located::value).orElse(null), value(a, "with"),
+                out.add(new Acknowledgement(code.map(YamlFields.Located::value).orElse(null), with.stream().map(YamlFields.Located::value).toList(),
                         why.map(YamlFields.Located::value).orElse(null), a.location()));
             });
         }

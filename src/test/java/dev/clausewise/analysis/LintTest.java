@@ -11,6 +11,7 @@ import dev.clausewise.source.Diagnostics;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -87,12 +88,23 @@ class LintTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource({"clean", "overrides"})
+    @CsvSource({"clean", "overrides", "opposite-exception"})
     void aPolicyWithoutProblemsIsClean(String fixture) throws IOException {
         LintReport r = lint(fixture);
         assertTrue(r.findings().isEmpty(), () -> r.findings().stream().map(Finding::format).toList().toString());
         assertTrue(r.clean());
         assertTrue(r.questions() > 0);
+    }
+
+    @Test
+    void anAcknowledgementNamesSeveralStatementsAndEachOneThatMatchesNothingIsReported() throws IOException {
+        LintReport r = lint("acknowledged-list");
+        assertEquals(List.of("lint_conflict", "lint_unused_acknowledgement"), r.findings().stream().map(f -> f.diagnostic().code()).toList());
+        assertTrue(r.findings().get(0).isAcknowledged());
+        Finding unused = r.findings().get(1);
+        assertEquals("collect-email", unused.with());
+        assertEquals(9, unused.diagnostic().location().line());
+        assertFalse(r.clean());
     }
 
     @Test

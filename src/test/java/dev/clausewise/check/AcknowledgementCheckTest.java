@@ -24,7 +24,8 @@ class AcknowledgementCheckTest {
             misspelled code   | {code: lint_conflcit, with: b, why: w}    | unknown_lint_code  | 8 | did you mean `lint_conflict`?
             unknown code      | {code: no_such_thing, with: b, why: w}    | unknown_lint_code  | 8 | one of lint_conflict, lint_shadowed, lint_opposite_effects
             misspelled id     | {code: lint_conflict, with: bb, why: w}   | unknown_statement  | 8 | did you mean `b`?
-            pair without with | {code: lint_conflict, why: w}             | missing_key        | 8 | write `with: <statement id>`
+            pair without with | {code: lint_conflict, why: w}             | missing_key        | 8 | write `with: <statement id>` or `with: [<id>, ...]`
+            one of a list     | {code: lint_conflict, with: [b, bb], why: w} | unknown_statement | 8 | did you mean `b`?
             itself            | {code: lint_conflict, with: a, why: w}    | acknowledge_self   | 8 |
             no reason         | {code: lint_conflict, with: b}            | missing_key        | 8 |
             unknown field     | {code: lint_conflict, with: b, why: w, because: x} | unknown_key | 8 | allowed keys: code, why, with
