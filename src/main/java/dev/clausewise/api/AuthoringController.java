@@ -114,7 +114,7 @@ final class AuthoringController {
         return body;
     }
 
-    private static String required(String yaml) {
+    static String required(String yaml) {
         if (yaml == null || yaml.isBlank()) {
             throw new RequestException(400, ApiError.of("body", "empty_body", "the request has no body", "send the YAML as the body"));
         }
@@ -122,7 +122,7 @@ final class AuthoringController {
     }
 
     /** The id the YAML names, for finding the document its quotes are proven against. */
-    private static String policyId(String yaml) {
+    static String policyId(String yaml) {
         return required(yaml).lines().filter(l -> l.startsWith("policy:")).map(l -> l.substring(7).trim().replace("\"", "").replace("'", ""))
                 .findFirst().orElse("unnamed");
     }

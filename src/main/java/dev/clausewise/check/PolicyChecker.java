@@ -1,6 +1,8 @@
 package dev.clausewise.check;
 
+import dev.clausewise.policy.Acknowledgement;
 import dev.clausewise.policy.Effect;
+import dev.clausewise.policy.LintCode;
 import dev.clausewise.policy.Policy;
 import dev.clausewise.policy.PolicyLoader;
 import dev.clausewise.policy.Statement;
@@ -71,6 +73,7 @@ public final class PolicyChecker {
             checkCite(s, source, d);
         }
         checkOverrides(policy.statements(), byId, d);
+        checkAcknowledgements(policy.statements(), byId, d);
         return new CheckResult(policy.withStatements(resolved), d.sorted());
     }
 
@@ -162,9 +165,39 @@ public final class PolicyChecker {
         Set<String> reported = new HashSet<>();
         for (Statement s : statements) {
             List<String> cycle = cycleFrom(s.id(), byId, new ArrayList<>());
-            if (!cycle.isEmpty() && reported.add(String.join(",", cycle.stream().sorted().toList()))) {
+            if (!cycle.isEmpty() && reported.add(String.join(",", new java.util.TreeSet<>(cycle)))) {
                 d.error("override_cycle", s.locationOf("overrides[0]"), "overrides form a cycle: " + String.join(" -> ", cycle),
                         "remove one `overrides` entry so that one statement wins");
+            }
+        }
+    }
+
+    private static void checkAcknowledgements(List<Statement> statements, Map<String, Statement> byId, Diagnostics d) {
+        for (Statement s : statements) {
+            for (int i = 0; i < s.acknowledged().size(); i++) {
+                Acknowledgement a = s.acknowledged().get(i);
+                String path = "acknowledged[" + i + "]";
+                if (a.code() == null) {
+                    continue;
+                }
+                Optional<LintCode> code = LintCode.of(a.code());
+                if (code.isEmpty()) {
+                    d.error("unknown_lint_code", s.locationOf(path + ".code"), "`" + a.code() + "` is not a lint finding that can be acknowledged",
+                            Optional.ofNullable(Suggestions.didYouMean(a.code(), LintCode.codes())).orElse("one of " + String.join(", ", LintCode.codes())));
+                } else if (a.with().isEmpty() && code.get().pairwise()) {
+                    d.error("missing_key", a.location(), "acknowledging `" + a.code() + "` needs `with`: the other statement(s)",
+                            "write `with: <statement id>` or `with: [<id>, ...]`");
+                }
+                for (int j = 0; j < a.with().size(); j++) {
+                    String other = a.with().get(j);
+                    SourceLocation at = s.locationOf(path + ".with[" + j + "]");
+                    if (other.equals(s.id())) {
+                        d.error("acknowledge_self", at, "statement `" + s.id() + "` acknowledges a finding with itself", null);
+                    } else if (!byId.containsKey(other)) {
+                        d.error("unknown_statement", at, "statement `" + s.id() + "` acknowledges a finding with unknown statement `" + other + "`",
+                                Suggestions.didYouMean(other, byId.keySet()));
+                    }
+                }
             }
         }
     }

@@ -5,7 +5,6 @@ import dev.clausewise.catalog.PolicyCatalog;
 import dev.clausewise.explain.Decision;
 import dev.clausewise.explain.Explain;
 import dev.clausewise.explain.Json;
-import dev.clausewise.query.Query;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -16,7 +15,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -37,32 +35,8 @@ final class DecideCommand implements Callable<Integer> {
     String batch;
     @Option(names = "--policy", description = "Policy id, e.g. mixpanel (required; with --batch, the policy of lines that name none).")
     String policy;
-    @Option(names = "--practice", description = "Practice key or alias, e.g. share.sell (required without --batch).")
-    String practice;
-    @Option(names = "--data", description = "Data category (default: user = any personal information).")
-    String data;
-    @Option(names = "--recipient", description = "Recipient key or alias, e.g. advertisers.")
-    String recipient;
-    @Option(names = "--purpose", description = "Purpose key.")
-    String purpose;
-    @Option(names = "--subject", description = "Data subject key.")
-    String subject;
-    @Option(names = "--region", description = "ISO 3166 code or group (default: ANY).")
-    String region;
-    @Option(names = "--destination", description = "Destination region, for transfer.*.")
-    String destination;
-    @Option(names = "--consent", description = "granted | denied | unknown.")
-    String consent;
-    @Option(names = "--opted-out", arity = "1", description = "true | false.")
-    Boolean optedOut;
-    @Option(names = "--identifiability", description = "identified | pseudonymized | aggregated | anonymized.")
-    String identifiability;
-    @Option(names = "--age", description = "Age of the data subject in years.")
-    Integer age;
-    @Option(names = "--legal-process", arity = "1", description = "true | false: a subpoena, court order or lawful request is present.")
-    Boolean legalProcess;
-    @Option(names = "--do-not-track", description = "The browser sends Do Not Track.")
-    Boolean doNotTrack;
+    @Mixin
+    QuestionOptions question;
     @Option(names = "--explain", defaultValue = "full", description = "none | summary | full (default: ${DEFAULT-VALUE}; with --batch, for lines without `explain`).")
     String explain;
     @Option(names = "--json", description = "Print the decision as JSON, as the REST API returns it.")
@@ -78,7 +52,7 @@ final class DecideCommand implements Callable<Integer> {
         if (batch != null) {
             return batch(level.get());
         }
-        if (policy == null || practice == null) {
+        if (policy == null || question.practice == null) {
             System.err.println((policy == null ? "--policy" : "--practice") + ": missing_field: required to answer one question (or use --batch FILE|-)");
             return 2;
         }
@@ -86,11 +60,9 @@ final class DecideCommand implements Callable<Integer> {
         if (catalog.isEmpty()) {
             return 1;
         }
-        Query q = new Query(policy, practice, data, recipient, purpose, subject, region, destination,
-                new Query.Context(consent, optedOut, identifiability, age, legalProcess, doNotTrack));
-        Answer a = catalog.get().decide(q, level.get());
+        Answer a = catalog.get().decide(question.query(policy), level.get());
         if (a instanceof Answer.Rejected r) {
-            r.errors().forEach(e -> System.err.println("--" + e.field() + ": " + e.code() + ": " + e.message() + (e.help() == null ? "" : "\n    help: " + e.help())));
+            printRejected(r);
             return 2;
         }
         Decision d = ((Answer.Answered) a).decision();
@@ -99,20 +71,7 @@ final class DecideCommand implements Callable<Integer> {
     }
 
     private Integer batch(Explain level) {
-        Map<String, Object> given = new LinkedHashMap<>();
-        given.put("--practice", practice);
-        given.put("--data", data);
-        given.put("--recipient", recipient);
-        given.put("--purpose", purpose);
-        given.put("--subject", subject);
-        given.put("--region", region);
-        given.put("--destination", destination);
-        given.put("--consent", consent);
-        given.put("--opted-out", optedOut);
-        given.put("--identifiability", identifiability);
-        given.put("--age", age);
-        given.put("--legal-process", legalProcess);
-        given.put("--do-not-track", doNotTrack);
+        Map<String, Object> given = question.given();
         given.put("--json", json ? true : null);
         List<String> oneQuestionOptions = given.entrySet().stream().filter(e -> e.getValue() != null).map(Map.Entry::getKey).toList();
         if (!oneQuestionOptions.isEmpty()) {
@@ -141,5 +100,10 @@ final class DecideCommand implements Callable<Integer> {
             System.err.println("--batch: unreadable: " + e.getMessage());
             return 1;
         }
+    }
+
+    /** A question the vocabulary rejects, one line per field as the option that set it. */
+    static void printRejected(Answer.Rejected r) {
+        r.errors().forEach(e -> System.err.println("--" + e.field() + ": " + e.code() + ": " + e.message() + (e.help() == null ? "" : "\n    help: " + e.help())));
     }
 }

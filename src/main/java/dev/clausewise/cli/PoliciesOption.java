@@ -4,8 +4,10 @@ import dev.clausewise.catalog.PolicyBuilder;
 import dev.clausewise.catalog.PolicyCatalog;
 import dev.clausewise.source.Diagnostics;
 import dev.clausewise.source.Diagnostic;
+import dev.clausewise.source.Suggestions;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import picocli.CommandLine.Option;
 
@@ -21,6 +23,21 @@ public final class PoliciesOption {
             r.diagnostics().stream().map(Diagnostic::format).forEach(err::println);
         }
         return r.catalog();
+    }
+
+    /**
+     * A policy named on the command line (an id here, a folder or a policy.yaml file); empty, with the reason and a
+     * "did you mean" printed, when there is none.
+     */
+    Optional<PolicyFiles> policyFiles(String arg) {
+        try {
+            return Optional.of(PolicyFiles.read(policies, arg));
+        } catch (java.io.IOException e) {
+            List<String> ids = PolicyCatalog.policyDirs(policies).stream().map(p -> p.getFileName().toString()).toList();
+            System.err.println(arg + ": unknown_policy: no policy `" + arg + "` under " + policies + " and no such folder or file");
+            System.err.println("    help: " + Optional.ofNullable(Suggestions.didYouMean(arg, ids)).orElse("policies: " + String.join(", ", ids)));
+            return Optional.empty();
+        }
     }
 
     /** Only the vocabulary: enough to build single policies without building them all. */

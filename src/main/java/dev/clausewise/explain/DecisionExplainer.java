@@ -37,32 +37,51 @@ public final class DecisionExplainer {
      */
     public Decision explain(EngineResult r, Map<String, Outcome> refinementOutcomes, Policy policy, PolicyRef ref, Explain level) {
         Outcome outcome = r.decided().outcome();
-        List<String> reason = r.decided().reasons().stream().sorted().toList();
-        Set<String> reasons = Set.copyOf(reason);
-        boolean broad = r.standings().stream().noneMatch(Standing::isSurvivor);
-
-        List<ConditionView> conditions = new ArrayList<>();
-        if (outcome == Outcome.ALLOW_WITH_CONDITIONS) {
-            for (String id : reason) {
-                if (broad) {
-                    candidate(r, id).narrowings().forEach(m -> conditions.add(restriction(id, m)));
-                }
-                openConditions(r, id).forEach(c -> conditions.add(new ConditionView(c, null, id, describe(c))));
-            }
-        }
+        List<String> reason = reasons(r);
+        boolean broad = broad(r);
         List<Refinement> refinements = r.standings().stream()
                 .filter(Standing::isRefinement)
                 .filter(s -> broad || permits(refinementOutcomes.get(s.getStatementId())) != permits(outcome))
                 .sorted(Comparator.comparing(Standing::getStatementId))
                 .map(s -> refinement(s, refinementOutcomes.get(s.getStatementId()), r, policy))
                 .toList();
-        List<RetentionView> retention = reason.stream()
+        List<TrailStep> trail = level == Explain.NONE ? List.of() : trail(r, policy, Set.copyOf(reason), level);
+        return new Decision(decisionId(), ref, outcome.name(), conditions(r), reason, trail, refinements,
+                retention(r, policy), List.of());
+    }
+
+    /** The deciding statements, sorted. */
+    public static List<String> reasons(EngineResult r) {
+        return r.decided().reasons().stream().sorted().toList();
+    }
+
+    /** No statement applies, only narrower ones: the answer holds under their restrictions. */
+    private static boolean broad(EngineResult r) {
+        return r.standings().stream().noneMatch(Standing::isSurvivor);
+    }
+
+    /** The answer's open conditions: restrictions of a broad answer, then each deciding statement's open conditions. */
+    public List<ConditionView> conditions(EngineResult r) {
+        List<ConditionView> conditions = new ArrayList<>();
+        if (r.decided().outcome() == Outcome.ALLOW_WITH_CONDITIONS) {
+            boolean broad = broad(r);
+            for (String id : reasons(r)) {
+                if (broad) {
+                    candidate(r, id).narrowings().forEach(m -> conditions.add(restriction(id, m)));
+                }
+                openConditions(r, id).forEach(c -> conditions.add(new ConditionView(c, null, id, describe(c))));
+            }
+        }
+        return conditions;
+    }
+
+    /** The retention the deciding statements state. */
+    public static List<RetentionView> retention(EngineResult r, Policy policy) {
+        return reasons(r).stream()
                 .map(id -> policy.statement(id).orElseThrow())
                 .filter(s -> s.retention() != null)
                 .map(s -> new RetentionView(s.retention().key(), s.retention().duration(), s.id()))
                 .toList();
-        List<TrailStep> trail = level == Explain.NONE ? List.of() : trail(r, policy, reasons, level);
-        return new Decision(decisionId(), ref, outcome.name(), conditions, reason, trail, refinements, retention, List.of());
     }
 
     private static boolean permits(Outcome o) {

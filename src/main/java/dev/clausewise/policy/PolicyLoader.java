@@ -20,9 +20,10 @@ public final class PolicyLoader {
     private static final Set<String> TOP = Set.of("policy", "title", "source", "statements");
     private static final Set<String> SOURCE = Set.of("document", "url", "effective");
     private static final Set<String> STATEMENT = Set.of("id", "description", "practice", "data", "recipient", "purpose",
-            "subject", "regions", "destinations", "effect", "conditions", "retention", "overrides", "cite");
+            "subject", "regions", "destinations", "effect", "conditions", "retention", "overrides", "acknowledged", "cite");
     private static final Set<String> CITE = Set.of("section", "quote");
     private static final Set<String> RETENTION = Set.of("key", "duration");
+    private static final Set<String> ACKNOWLEDGED = Set.of("code", "with", "why");
     /** YAML field → dimension, for the matched dimensions. */
     private static final Map<String, Dimension> SCOPE_FIELDS = Map.of("practice", Dimension.PRACTICE, "data", Dimension.DATA,
             "recipient", Dimension.RECIPIENT, "purpose", Dimension.PURPOSE, "subject", Dimension.SUBJECT,
@@ -98,6 +99,7 @@ public final class PolicyLoader {
         }).orElse(null);
         List<String> conditions = located(f, "conditions", at);
         List<String> overrides = located(f, "overrides", at);
+        List<Acknowledgement> acknowledged = acknowledged(f, diagnostics, at);
 
         Retention retention = f.node("retention").flatMap(n -> YamlFields.open(n, RETENTION, diagnostics, "retention")).map(r -> {
             r.requiredText("key").ifPresent(l -> at.put("retention.key", l.location()));
@@ -124,7 +126,38 @@ public final class PolicyLoader {
             return Optional.empty();
         }
         return Optional.of(new Statement(id.get().value(), value(f, "description"), scope, effect, conditions, retention,
-                overrides, cite, f.location(), at));
+                overrides, acknowledged, cite, f.location(), at));
+    }
+
+    /** {@code acknowledged: [{code: lint_conflict, with: [other-id, ...], why: "..."}]}; codes and ids are checked later. */
+    private static List<Acknowledgement> acknowledged(YamlFields f, Diagnostics diagnostics, Map<String, SourceLocation> at) {
+        Optional<YamlNode> node = f.node("acknowledged");
+        if (node.isEmpty()) {
+            return List.of();
+        }
+        if (!(node.get() instanceof YamlNode.Sequence seq)) {
+            diagnostics.error("expected_list", node.get().location(), "`acknowledged` must be a list of {code, with, why}", null);
+            return List.of();
+        }
+        List<Acknowledgement> out = new ArrayList<>();
+        for (YamlNode item : seq.items()) {
+            YamlFields.open(item, ACKNOWLEDGED, diagnostics, "an acknowledgement").ifPresent(a -> {
+                String path = "acknowledged[" + out.size() + "]";
+                Optional<YamlFields.Located> code = a.requiredText("code");
+                code.ifPresent(l -> at.put(path + ".code", l.location()));
+                List<YamlFields.Located> with = a.texts("with");
+                for (int i = 0; i < with.size(); i++) {
+                    at.put(path + ".with[" + i + "]", with.get(i).location());
+                }
+                Optional<YamlFields.Located> why = a.requiredText("why");
+                if (why.isPresent() && why.get().value().isBlank()) {
+                    diagnostics.error("missing_key", why.get().location(), "an acknowledgement needs a reason in `why`", "say why the policy is right as written");
+                }
+                out.add(new Acknowledgement(code.map(YamlFields.Located::value).orElse(null), with.stream().map(YamlFields.Located::value).toList(),
+                        why.map(YamlFields.Located::value).orElse(null), a.location()));
+            });
+        }
+        return out;
     }
 
     private static List<String> located(YamlFields f, String field, Map<String, SourceLocation> at) {

@@ -8,11 +8,12 @@ import java.util.Map;
 
 /**
  * One practice the policy states. {@code scope} holds the keys per matched dimension (an absent
- * dimension means "any"); {@code at} holds where each field was written, by path ("data[1]", "cite.quote").
+ * dimension means "any"); {@code at} holds where each field was written, by path ("data[1]", "cite.quote");
+ * {@code acknowledged} holds the lint findings the author answered (they never change a decision).
  */
 public record Statement(String id, String description, Map<Dimension, List<String>> scope, Effect effect,
-                        List<String> conditions, Retention retention, List<String> overrides, Cite cite,
-                        SourceLocation location, Map<String, SourceLocation> at) {
+                        List<String> conditions, Retention retention, List<String> overrides,
+                        List<Acknowledgement> acknowledged, Cite cite, SourceLocation location, Map<String, SourceLocation> at) {
     public Statement {
         EnumMap<Dimension, List<String>> s = new EnumMap<>(Dimension.class);
         scope.forEach((d, keys) -> {
@@ -23,6 +24,7 @@ public record Statement(String id, String description, Map<Dimension, List<Strin
         scope = java.util.Collections.unmodifiableMap(s);
         conditions = List.copyOf(conditions);
         overrides = List.copyOf(overrides);
+        acknowledged = List.copyOf(acknowledged);
         at = Map.copyOf(at);
     }
 
@@ -36,6 +38,6 @@ public record Statement(String id, String description, Map<Dimension, List<Strin
 
     /** The same statement with other keys (used once aliases are resolved). */
     public Statement withScope(Map<Dimension, List<String>> newScope, List<String> newConditions) {
-        return new Statement(id, description, newScope, effect, newConditions, retention, overrides, cite, location, at);
+        return new Statement(id, description, newScope, effect, newConditions, retention, overrides, acknowledged, cite, location, at);
     }
 }

@@ -28,7 +28,9 @@ class OpenApiTest {
             "/v1/decisions/batch", "{\"queries\":[{\"policy\":\"mixpanel\",\"practice\":\"share.sell\"}]}",
             "/v1/policies/validate", "policy: mixpanel\nstatements: []\n",
             "/v1/scenarios/run", "policy: mixpanel\nscenarios:\n  - name: s\n    query: {practice: share.sell}\n    expect: {outcome: DENY}\n",
-            "/v1/policies/{id}", "policy: mixpanel\nstatements: []\n");
+            "/v1/policies/{id}", "policy: mixpanel\nstatements: []\n",
+            "/v1/policies/lint", "policy: mixpanel\nstatements: []\n",
+            "/v1/diff", "{\"a\":\"mixpanel\",\"b\":\"mixpanel\"}");
 
     @Inject
     EmbeddedServer server;
@@ -56,7 +58,7 @@ class OpenApiTest {
                 checked.add(method + " " + path.getKey());
             }
         }
-        assertTrue(checked.size() >= 13, checked.toString());
+        assertTrue(checked.size() >= 16, checked.toString());
     }
 
     @Test

@@ -1,0 +1,76 @@
+package dev.clausewise.analysis;
+
+import dev.clausewise.catalog.LoadedPolicy;
+import dev.clausewise.engine.ConditionState;
+import dev.clausewise.explain.DecisionExplainer;
+import dev.clausewise.query.ConditionStatus;
+import dev.clausewise.query.QueryNormalizer;
+import dev.clausewise.query.Settings;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * One policy's answers over a question space, each asked of the engine once per distinct thing the engine can
+ * see. A cell's answer under some context holds for every context that settles the conditions the engine
+ * consulted (its ConditionState facts) alike: the rules read the context only through those settle calls, so
+ * such a context takes the evaluation down the same path. Thread-safe.
+ */
+final class Answers {
+    private final LoadedPolicy policy;
+    private final int side;
+    private final QueryNormalizer normalizer;
+    private final DecisionExplainer explainer;
+    private final Map<Object, List<Entry>> tables = new ConcurrentHashMap<>();
+    private final AtomicInteger numbers = new AtomicInteger();
+
+    /** One evaluation (numbered per side) and the conditions it consulted, with how they were settled. */
+    record Entry(int number, Map<String, ConditionStatus> consulted, Verdict.Evaluated evaluated) {
+        boolean holdsUnder(Settings s) {
+            return consulted.entrySet().stream().allMatch(e -> s.settle(e.getKey()) == e.getValue());
+        }
+
+        Verdict verdict() {
+            return evaluated.verdict();
+        }
+    }
+
+    Answers(LoadedPolicy policy, int side, QuestionSpace space) {
+        this.policy = policy;
+        this.side = side;
+        this.normalizer = new QueryNormalizer(space.vocabulary());
+        this.explainer = new DecisionExplainer(space.vocabulary());
+    }
+
+    LoadedPolicy policy() {
+        return policy;
+    }
+
+    /** The answer to the cell's question (with its asked context). */
+    Entry at(Cell cell) {
+        List<Entry> table = tables.computeIfAbsent(cell.answerKeys().get(side), k -> new ArrayList<>());
+        Settings settings = QuestionSpace.settings(cell.asked());
+        synchronized (table) {
+            for (Entry e : table) {
+                if (e.holdsUnder(settings)) {
+                    return e;
+                }
+            }
+            Verdict.Evaluated evaluated = Verdict.evaluate(policy, normalizer.normalize(cell.query(policy.policy().id())).query(), explainer);
+            Map<String, ConditionStatus> consulted = new TreeMap<>();
+            for (ConditionState s : evaluated.result().conditions()) {
+                consulted.put(s.condition(), s.status());
+            }
+            Entry e = new Entry(numbers.incrementAndGet(), consulted, evaluated);
+            table.add(e);
+            return e;
+        }
+    }
+
+    long evaluations() {
+        return numbers.get();
+    }
+}

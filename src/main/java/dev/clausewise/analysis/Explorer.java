@@ -1,0 +1,83 @@
+package dev.clausewise.analysis;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import java.util.List;
+import java.util.Map;
+
+/** Answers every question class of the space on every side, cutting each cell's context only as far as the answers need. */
+final class Explorer {
+    private final QuestionSpace space;
+    private final List<Answers> sides;
+
+    /** A class of questions and each side's answer to it. */
+    record Answered(Cell cell, List<Answers.Entry> entries) {
+    }
+
+    Explorer(QuestionSpace space, List<Answers> sides) {
+        this.space = space;
+        this.sides = sides;
+    }
+
+    /**
+     * The cell cut by the context fields the consulted conditions depend on: starting from the default context,
+     * a field is added when some answer consulted a condition it settles, until no answer asks for another. The
+     * context values that get the same answers on every side are then merged back into few classes.
+     */
+    List<Answered> explore(Cell cell) {
+        EnumSet<Axis> relevant = EnumSet.noneOf(Axis.class);
+        while (true) {
+            List<Axis> axes = Axis.CONTEXT.stream().filter(relevant::contains).toList();
+            EnumSet<Axis> needed = EnumSet.copyOf(relevant);
+            Map<List<Integer>, List<Cell>> alike = new LinkedHashMap<>();
+            Map<List<Integer>, List<Answers.Entry>> entriesOf = new HashMap<>();
+            for (Map<Axis, String> point : space.contextPoints(axes, space.defaultContext())) {
+                Cell c = cell.at(point, axes);
+                List<Answers.Entry> entries = sides.stream().map(s -> s.at(c)).toList();
+                entries.forEach(e -> e.consulted().keySet().forEach(condition -> needed.addAll(space.dependencies(condition))));
+                List<Integer> key = entries.stream().map(Answers.Entry::number).toList();
+                alike.computeIfAbsent(key, k -> new ArrayList<>()).add(c);
+                entriesOf.put(key, entries);
+            }
+            if (needed.equals(relevant)) {
+                List<Answered> out = new ArrayList<>();
+                alike.forEach((key, cells) -> merge(cells, axes).forEach(c -> out.add(new Answered(c, entriesOf.get(key)))));
+                return out;
+            }
+            relevant = needed;
+        }
+    }
+
+    /** Cells that differ only in their context, merged where they differ on one context field only. */
+    private static List<Cell> merge(List<Cell> cells, List<Axis> axes) {
+        List<Cell> current = cells;
+        boolean merged = true;
+        while (merged) {
+            merged = false;
+            for (Axis a : axes) {
+                Map<Map<Axis, Set<String>>, Cell> buckets = new LinkedHashMap<>();
+                for (Cell c : current) {
+                    Map<Axis, Set<String>> others = new EnumMap<>(c.members());
+                    others.remove(a);
+                    buckets.merge(others, c, (x, y) -> x.with(a, union(x.members().get(a), y.members().get(a))));
+                }
+                if (buckets.size() < current.size()) {
+                    merged = true;
+                    current = new ArrayList<>(buckets.values());
+                }
+            }
+        }
+        return current;
+    }
+
+    private static Set<String> union(Set<String> a, Set<String> b) {
+        Set<String> out = new LinkedHashSet<>(a);
+        out.addAll(b);
+        return out;
+    }
+}

@@ -1,0 +1,69 @@
+package dev.clausewise.analysis;
+
+import dev.clausewise.catalog.LoadedPolicy;
+import dev.clausewise.explain.CiteView;
+import dev.clausewise.policy.Policy;
+import dev.clausewise.policy.Statement;
+import dev.clausewise.vocabulary.Vocabulary;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The exact semantic difference of two policies (or two versions of one): every question of the space is
+ * answered by both through the engine, and the classes whose answers differ are merged into general changes.
+ */
+public final class PolicyDiff {
+    private PolicyDiff() {
+    }
+
+    /** How the answer to a class of questions changes. */
+    private record Transition(String before, String after) {
+    }
+
+    public static DiffReport diff(LoadedPolicy a, LoadedPolicy b, Vocabulary vocabulary, Progress progress) {
+        QuestionSpace space = new QuestionSpace(vocabulary, List.of(a.policy().statements(), b.policy().statements()));
+        List<Cell> cells = space.cells();
+        List<Answers> sides = List.of(new Answers(a, 0, space), new Answers(b, 1, space));
+        Explorer explorer = new Explorer(space, sides);
+        Boxes boxes = new Boxes(space);
+        AtomicLong done = new AtomicLong();
+        AtomicLong questions = new AtomicLong();
+        progress.update(0, cells.size());
+        Map<Transition, List<Boxes.Box>> changed = new LinkedHashMap<>();
+        cells.parallelStream().map(cell -> {
+            List<Explorer.Answered> answered = explorer.explore(cell);
+            questions.addAndGet(answered.size());
+            progress.update(done.incrementAndGet(), cells.size());
+            return answered.stream().filter(x -> !x.entries().get(0).verdict().sameAnswer(x.entries().get(1).verdict())).toList();
+        }).toList().forEach(list -> list.forEach(x -> changed.computeIfAbsent(
+                new Transition(x.entries().get(0).verdict().answer(), x.entries().get(1).verdict().answer()), t -> new ArrayList<>())
+                .add(boxes.box(x.cell(), x.entries().stream().map(e -> (Set<String>) new TreeSet<>(e.verdict().reasons())).toList()))));
+        List<DiffReport.Change> changes = new ArrayList<>();
+        changed.forEach((t, list) -> {
+            for (Boxes.Box box : Boxes.merge(list)) {
+                Map<String, List<String>> where = boxes.where(box);
+                changes.add(new DiffReport.Change(Boxes.describe(where) + ": " + t.before() + " -> " + t.after(), where,
+                        side(box.example(), 0, box.reasons().get(0), sides), side(box.example(), 1, box.reasons().get(1), sides),
+                        box.example().query(null)));
+            }
+        });
+        changes.sort(Comparator.comparing(DiffReport.Change::text));
+        long evaluations = sides.stream().mapToLong(Answers::evaluations).sum();
+        return new DiffReport(a.ref(), b.ref(), questions.get(), evaluations, changes);
+    }
+
+    /** One side's answer (as to the example; every question of the box gets it) and the statements deciding the box. */
+    private static DiffReport.Side side(Cell example, int side, Set<String> reasons, List<Answers> sides) {
+        Verdict v = sides.get(side).at(example).verdict();
+        Policy p = sides.get(side).policy().policy();
+        List<CiteView> cites = reasons.stream().map(id -> p.statement(id).map(Statement::cite).orElse(null))
+                .filter(c -> c != null).map(c -> new CiteView(c.document(), c.section(), c.quote())).toList();
+        return new DiffReport.Side(v.answer(), v.outcome(), v.conditions(), List.copyOf(reasons), cites);
+    }
+}

@@ -1,0 +1,9 @@
+package dev.clausewise.analysis;
+
+/** Told how far a long analysis has come: {@code done} of {@code total} question classes. */
+@FunctionalInterface
+public interface Progress {
+    Progress NONE = (done, total) -> { };
+
+    void update(long done, long total);
+}

@@ -1,0 +1,206 @@
+package dev.clausewise.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.clausewise.analysis.Compare;
+import dev.clausewise.analysis.DiffReport;
+import dev.clausewise.analysis.Lint;
+import dev.clausewise.analysis.PolicyDiff;
+import dev.clausewise.analysis.Progress;
+import dev.clausewise.catalog.Answer;
+import dev.clausewise.catalog.LoadedPolicy;
+import dev.clausewise.catalog.PolicyBuild;
+import dev.clausewise.catalog.PolicyCatalog;
+import dev.clausewise.query.Query;
+import dev.clausewise.query.QueryError;
+import dev.clausewise.source.Diagnostic;
+import dev.clausewise.source.Suggestions;
+import dev.clausewise.vocabulary.Dimension;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Part;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/** Authoring analysis: lint with witness questions, the semantic diff of two policies, one question across policies. */
+@Controller
+final class AnalysisController {
+    private static final String YAML = "application/yaml";
+    private static final Set<String> COMPARE = Set.of("policy", "practice", "data", "recipient", "purpose", "subject", "region",
+            "destination", "consent", "optedOut", "identifiability", "age", "legalProcess", "doNotTrack", "rows", "cols");
+
+    private final PolicyCatalog catalog;
+
+    AnalysisController(PolicyCatalog catalog) {
+        this.catalog = catalog;
+    }
+
+    @Operation(summary = "Lint policy YAML",
+            description = "Conflicts, shadowed statements, override cycles, quotes cited with opposite effects and missing cites, "
+                    + "each at file:line:col with a code and a witness question the engine answers. Quotes are proven against the "
+                    + "served document of the policy the YAML names (or of `id`).")
+    @Post(value = "/v1/policies/lint", consumes = {YAML, MediaType.TEXT_PLAIN, "text/yaml"}, produces = MediaType.APPLICATION_JSON)
+    @ExecuteOn(TaskExecutors.BLOCKING)
+    HttpResponse<String> lint(@Body String yaml, @Nullable @QueryValue String id) throws IOException {
+        String body = AuthoringController.required(yaml);
+        String policy = id == null ? AuthoringController.policyId(body) : id;
+        if (!dev.clausewise.check.PolicyChecker.POLICY_ID.matcher(policy).matches()) {
+            throw new RequestException(400, ApiError.of("id", "invalid_id", "`" + policy + "` is not a valid policy id", "lowercase letters, digits, - and _"));
+        }
+        return PolicyController.json(new Lint(catalog.vocabulary()).lint(catalog, policy, body));
+    }
+
+    @Operation(summary = "Semantic diff of two policies",
+            description = "Every question whose answer changes from `a` to `b`, grouped into general changes with both sides' reasons. "
+                    + "JSON: {\"a\": \"<policy id>\", \"b\": \"<policy id>\"} of served policies; multipart: parts `a` and `b`, each a policy "
+                    + "YAML built against the served document of the policy it names.")
+    @Post(value = "/v1/diff", consumes = {MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN}, produces = MediaType.APPLICATION_JSON)
+    @ExecuteOn(TaskExecutors.BLOCKING)
+    HttpResponse<String> diff(@Body String body) {
+        JsonNode root = QueryJson.parse(body);
+        if (!(root instanceof ObjectNode o)) {
+            throw new RequestException(400, ApiError.of("body", "expected_object", "the body must be {\"a\": \"<policy id>\", \"b\": \"<policy id>\"}", null));
+        }
+        for (Iterator<String> it = o.fieldNames(); it.hasNext(); ) {
+            String f = it.next();
+            if (!f.equals("a") && !f.equals("b")) {
+                throw new RequestException(400, ApiError.of(f, "unknown_field", "unknown field `" + f + "`",
+                        Optional.ofNullable(Suggestions.didYouMean(f, List.of("a", "b"))).orElse("the body has only `a` and `b`")));
+            }
+        }
+        return PolicyController.json(PolicyDiff.diff(served(o, "a"), served(o, "b"), catalog.vocabulary(), Progress.NONE));
+    }
+
+    @Operation(summary = "Semantic diff of two policies",
+            description = "Every question whose answer changes from `a` to `b`, grouped into general changes with both sides' reasons. "
+                    + "JSON: {\"a\": \"<policy id>\", \"b\": \"<policy id>\"} of served policies; multipart: parts `a` and `b`, each a policy "
+                    + "YAML built against the served document of the policy it names.")
+    @Post(value = "/v1/diff", consumes = MediaType.MULTIPART_FORM_DATA, produces = MediaType.APPLICATION_JSON)
+    @ExecuteOn(TaskExecutors.BLOCKING)
+    HttpResponse<String> diffUploads(@Part("a") String a, @Part("b") String b) throws IOException {
+        DiffReport r = PolicyDiff.diff(uploaded("a", a), uploaded("b", b), catalog.vocabulary(), Progress.NONE);
+        return PolicyController.json(r);
+    }
+
+    @Operation(summary = "One question across all policies, or one policy over two dimensions",
+            description = "Without `policy`: each loaded policy's outcome, conditions and deciding quote for the question. With `policy`, "
+                    + "`rows` and `cols` (two of practice, data, recipient, purpose, subject, region, destination): that policy's outcome for "
+                    + "each pair of keys its statements name.")
+    @Get(value = "/v1/compare", produces = MediaType.APPLICATION_JSON)
+    HttpResponse<String> compare(HttpRequest<?> request,
+                                 @Parameter(description = "matrix mode: the policy") @Nullable @QueryValue String policy,
+                                 @Parameter(description = "practice key or alias, e.g. share") @Nullable @QueryValue String practice,
+                                 @Parameter(description = "data category, e.g. user.contact") @Nullable @QueryValue String data,
+                                 @Parameter(description = "recipient key or alias") @Nullable @QueryValue String recipient,
+                                 @Nullable @QueryValue String purpose, @Nullable @QueryValue String subject,
+                                 @Parameter(description = "ISO 3166 code or group, e.g. FR") @Nullable @QueryValue String region,
+                                 @Nullable @QueryValue String destination, @Nullable @QueryValue String consent,
+                                 @Nullable @QueryValue String optedOut, @Nullable @QueryValue String identifiability,
+                                 @Nullable @QueryValue String age, @Nullable @QueryValue String legalProcess,
+                                 @Nullable @QueryValue String doNotTrack,
+                                 @Parameter(description = "matrix mode: the dimension of the rows") @Nullable @QueryValue String rows,
+                                 @Parameter(description = "matrix mode: the dimension of the columns") @Nullable @QueryValue String cols) {
+        List<QueryError> errors = new ArrayList<>();
+        for (String name : request.getParameters().names()) {
+            if (!COMPARE.contains(name)) {
+                errors.add(new QueryError(name, "unknown_field", "unknown parameter `" + name + "`",
+                        Optional.ofNullable(Suggestions.didYouMean(name, COMPARE)).orElse("allowed: " + String.join(", ", COMPARE.stream().sorted().toList()))));
+            }
+        }
+        Query.Context context = new Query.Context(consent, bool(optedOut, "optedOut", errors), identifiability, integer(age, errors),
+                bool(legalProcess, "legalProcess", errors), bool(doNotTrack, "doNotTrack", errors));
+        Query q = new Query(policy, practice, data, recipient, purpose, subject, region, destination, context);
+        boolean matrix = policy != null || rows != null || cols != null;
+        Optional<Dimension> r = axis("rows", rows, matrix, errors);
+        Optional<Dimension> c = axis("cols", cols, matrix, errors);
+        if (matrix && policy == null) {
+            errors.add(new QueryError("policy", "missing_field", "a matrix needs `policy`", "one of " + String.join(", ", catalog.policies().keySet())));
+        }
+        if (!errors.isEmpty()) {
+            throw new RequestException(400, new ApiError(errors.get(0).code(), errors.get(0).message(), errors));
+        }
+        Compare.Result<?> result = matrix ? Compare.matrix(catalog, q, r.get(), c.get()) : Compare.question(catalog, q);
+        if (result.value().isEmpty()) {
+            Answer.Rejected rejected = result.rejected();
+            HttpStatus status = "unknown_policy".equals(rejected.code()) ? HttpStatus.NOT_FOUND : HttpStatus.BAD_REQUEST;
+            return new ApiError(rejected.code(), rejected.message(), rejected.errors()).respond(status);
+        }
+        return PolicyController.json(result.value().get());
+    }
+
+    private Optional<Dimension> axis(String field, String value, boolean matrix, List<QueryError> errors) {
+        if (!matrix) {
+            return Optional.empty();
+        }
+        Optional<Dimension> d = Compare.dimension(value);
+        if (d.isEmpty()) {
+            List<String> names = Dimension.MATCHED.stream().map(Dimension::key).toList();
+            errors.add(new QueryError(field, value == null ? "missing_field" : "invalid_value",
+                    value == null ? "a matrix needs `" + field + "`" : "`" + value + "` is not a dimension",
+                    Optional.ofNullable(value == null ? null : Suggestions.didYouMean(value, names)).orElse("one of " + String.join(", ", names))));
+        }
+        return d;
+    }
+
+    private static Boolean bool(String v, String field, List<QueryError> errors) {
+        if (v == null) {
+            return null;
+        }
+        if (!v.equals("true") && !v.equals("false")) {
+            errors.add(new QueryError(field, "wrong_type", "`" + field + "` must be true or false", null));
+            return null;
+        }
+        return Boolean.valueOf(v);
+    }
+
+    private static Integer integer(String v, List<QueryError> errors) {
+        if (v == null) {
+            return null;
+        }
+        try {
+            return Integer.valueOf(v);
+        } catch (NumberFormatException e) {
+            errors.add(new QueryError("age", "wrong_type", "`age` must be a whole number", null));
+            return null;
+        }
+    }
+
+    private LoadedPolicy served(ObjectNode body, String field) {
+        JsonNode n = body.get(field);
+        if (n == null || !n.isTextual()) {
+            throw new RequestException(400, ApiError.of(field, n == null ? "missing_field" : "wrong_type", "`" + field + "` must be a policy id",
+                    "one of " + String.join(", ", catalog.policies().keySet())));
+        }
+        return catalog.policy(n.textValue()).orElseThrow(() -> new RequestException(404, ApiError.of(field, "unknown_policy",
+                "no policy `" + n.textValue() + "` is loaded", Optional.ofNullable(Suggestions.didYouMean(n.textValue(), catalog.policies().keySet()))
+                        .orElse("loaded policies: " + String.join(", ", catalog.policies().keySet())))));
+    }
+
+    /** An uploaded policy built as validate builds it; one that does not build is a 422 naming the part and every error. */
+    private LoadedPolicy uploaded(String part, String yaml) throws IOException {
+        String body = AuthoringController.required(yaml);
+        PolicyBuild b = catalog.check(AuthoringController.policyId(body), body);
+        if (!b.ok()) {
+            List<QueryError> errors = b.diagnostics().stream().filter(Diagnostic::isError)
+                    .map(d -> new QueryError(part, d.code(), d.location() + ": " + d.message(), d.help())).toList();
+            throw new RequestException(422, new ApiError("invalid_policy", "policy `" + part + "` does not build", errors));
+        }
+        return b.policy().get();
+    }
+}

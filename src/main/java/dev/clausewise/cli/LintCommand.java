@@ -1,0 +1,76 @@
+package dev.clausewise.cli;
+
+import dev.clausewise.analysis.Finding;
+import dev.clausewise.analysis.Lint;
+import dev.clausewise.analysis.LintReport;
+import dev.clausewise.catalog.PolicyBuilder;
+import dev.clausewise.catalog.PolicyCatalog;
+import dev.clausewise.explain.Json;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "lint", mixinStandardHelpOptions = true,
+        description = "Find conflicts, shadowed statements, override cycles, quotes cited with opposite effects and missing cites, "
+                + "each with a witness question the engine answers.")
+final class LintCommand implements Callable<Integer> {
+    @Mixin
+    PoliciesOption policies;
+
+    @Option(names = "--json", description = "Print the reports as JSON, as POST /v1/policies/lint returns them.")
+    boolean json;
+
+    @Parameters(paramLabel = "POLICY", arity = "0..*", description = "Policy ids, folders or policy.yaml files (default: every policy under --policies).")
+    List<String> ids = new ArrayList<>();
+
+    @Override
+    public Integer call() throws IOException {
+        Optional<PolicyBuilder> builder = policies.builder(System.err);
+        if (builder.isEmpty()) {
+            return 1;
+        }
+        List<String> targets = ids.isEmpty()
+                ? PolicyCatalog.policyDirs(policies.policies).stream().map(p -> p.getFileName().toString()).toList() : ids;
+        List<PolicyFiles> files = new ArrayList<>();
+        for (String t : targets) {
+            Optional<PolicyFiles> f = policies.policyFiles(t);
+            if (f.isEmpty()) {
+                return 2;
+            }
+            files.add(f.get());
+        }
+        Lint lint = new Lint(builder.get().vocabulary());
+        List<LintReport> reports = new ArrayList<>();
+        for (PolicyFiles f : files) {
+            reports.add(lint.lint(builder.get(), f.expectedId(), f.file().toString(), f.yaml(), f.document(),
+                    ProgressBar.forTerminal("lint " + f.file().getParent())));
+        }
+        if (json) {
+            System.out.println(Json.pretty(reports));
+        } else {
+            print(reports);
+        }
+        return reports.stream().allMatch(LintReport::clean) ? 0 : 1;
+    }
+
+    private static void print(List<LintReport> reports) {
+        long errors = 0;
+        long open = 0;
+        long acknowledged = 0;
+        for (LintReport r : reports) {
+            r.findings().stream().map(Finding::format).forEach(System.out::println);
+            System.out.println(r.policy() + ": " + r.errors() + " errors, " + r.count(false) + " findings, " + r.count(true)
+                    + " acknowledged (" + r.questions() + " question classes answered)");
+            errors += r.errors();
+            open += r.count(false);
+            acknowledged += r.count(true);
+        }
+        System.out.println(reports.size() + " policies linted: " + errors + " errors, " + open + " findings, " + acknowledged + " acknowledged");
+    }
+}
