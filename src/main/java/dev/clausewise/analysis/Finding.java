@@ -21,6 +21,17 @@ public record Finding(Diagnostic diagnostic, String statement, String with, Witn
         return new Finding(diagnostic, statement, with, witness, why);
     }
 
+    /**
+     * {@code file:line:col: code: message}, the hint, the witness, and the acknowledgement if any; an acknowledged
+     * finding is one line, marked, unless {@code full}.
+     */
+    public String format(boolean full) {
+        if (!full && acknowledged != null) {
+            return diagnostic.location() + ": " + diagnostic.code() + ": " + diagnostic.message() + " [acknowledged]";
+        }
+        return format();
+    }
+
     /** {@code file:line:col: code: message}, the hint, the witness, and the acknowledgement if any. */
     public String format() {
         StringBuilder b = new StringBuilder(diagnostic.format());

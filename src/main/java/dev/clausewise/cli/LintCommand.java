@@ -26,6 +26,9 @@ final class LintCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the reports as JSON, as POST /v1/policies/lint returns them.")
     boolean json;
 
+    @Option(names = "--full", description = "Print acknowledged findings in full (hint, witness, reason), not as one line.")
+    boolean full;
+
     @Parameters(paramLabel = "POLICY", arity = "0..*", description = "Policy ids, folders or policy.yaml files (default: every policy under --policies).")
     List<String> ids = new ArrayList<>();
 
@@ -54,17 +57,17 @@ final class LintCommand implements Callable<Integer> {
         if (json) {
             System.out.println(Json.pretty(reports));
         } else {
-            print(reports);
+            print(reports, full);
         }
         return reports.stream().allMatch(LintReport::clean) ? 0 : 1;
     }
 
-    private static void print(List<LintReport> reports) {
+    private static void print(List<LintReport> reports, boolean full) {
         long errors = 0;
         long open = 0;
         long acknowledged = 0;
         for (LintReport r : reports) {
-            r.findings().stream().map(Finding::format).forEach(System.out::println);
+            r.findings().stream().map(f -> f.format(full)).forEach(System.out::println);
             System.out.println(r.policy() + ": " + r.errors() + " errors, " + r.count(false) + " findings, " + r.count(true)
                     + " acknowledged (" + r.questions() + " question classes answered)");
             errors += r.errors();

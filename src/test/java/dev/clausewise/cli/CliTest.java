@@ -87,4 +87,79 @@ class CliTest {
         assertTrue(r.out().contains("outcome: expected ALLOW, actual DENY"), r.out());
         assertTrue(r.out().contains("0 passed, 1 failed"), r.out());
     }
+
+    @Test
+    void lintOfTheBundledPoliciesIsCleanWithEveryFindingAcknowledged() {
+        Run r = run("lint");
+        assertEquals(0, r.code(), r.out());
+        assertTrue(r.out().contains("5 policies linted: 0 errors, 0 findings, "), r.out());
+        assertTrue(r.out().contains("[acknowledged]"), r.out());
+    }
+
+    @Test
+    void lintReportsAConflictAtFileLineColWithItsWitness(@TempDir Path dir) throws IOException {
+        Path p = lintFixture(dir, "conflict");
+        Run r = run("lint", p.toString());
+        assertEquals(1, r.code(), r.out() + r.err());
+        assertTrue(r.out().contains(p.resolve("policy.yaml") + ":4:9: lint_conflict: deny `no-sale` and allow `share-partners`"), r.out());
+        assertTrue(r.out().contains("witness: practice=share.sell recipient=third_party -> DENY by no-sale, share-partners (decide: conflict denies)"), r.out());
+        assertTrue(r.out().contains("1 policies linted: 0 errors, 1 findings, 0 acknowledged"), r.out());
+    }
+
+    static Path lintFixture(Path dir, String name) throws IOException {
+        Path p = dir.resolve("lintfix");
+        Files.createDirectories(p);
+        Files.copy(Path.of("src/test/resources/fixtures/lint", name + ".yaml"), p.resolve("policy.yaml"));
+        Files.copy(Path.of("src/test/resources/fixtures/lint/source.txt"), p.resolve("source.txt"));
+        return p;
+    }
+
+    @Test
+    void diffOfAPolicyWithItselfIsEmptyAndWithAFlippedStatementShowsTheChange(@TempDir Path dir) throws IOException {
+        Run same = run("diff", "mixpanel", "policies-yaml/mixpanel");
+        assertEquals(0, same.code(), same.out() + same.err());
+        assertTrue(same.out().contains("0 changes"), same.out());
+        Path flipped = dir.resolve("tiny");
+        Files.createDirectories(flipped);
+        Files.copy(Path.of("src/test/resources/fixtures/tiny/source.txt"), flipped.resolve("source.txt"));
+        Files.writeString(flipped.resolve("policy.yaml"), Files.readString(Path.of("src/test/resources/fixtures/tiny/policy.yaml"))
+                .replace("    practice: share.sell\n    effect: deny\n", "    practice: share.sell\n    effect: allow\n"));
+        Run r = run("diff", "src/test/resources/fixtures/tiny", flipped.resolve("policy.yaml").toString());
+        assertEquals(1, r.code(), r.out() + r.err());
+        assertTrue(r.out().contains("share.sell any data: DENY -> ALLOW\n    - DENY  by no-sale\n        \"We never sell personal information.\"\n    + ALLOW  by no-sale"), r.out());
+        assertTrue(r.out().contains("2 changes;"), r.out());
+        assertTrue(r.err().isEmpty(), "no progress bar outside a terminal: " + r.err());
+    }
+
+    @Test
+    void compareAsksEveryPolicyAndPrintsAnAlignedTable() {
+        Run r = run("compare", "--practice", "share", "--data", "user.contact", "--recipient", "third_party.advertising", "--region", "FR");
+        assertEquals(0, r.code(), r.err());
+        String[] lines = r.out().split("\n");
+        assertEquals(6, lines.length, r.out());
+        assertTrue(lines[0].startsWith("policy     outcome"), r.out());
+        assertTrue(lines[2].startsWith("mixpanel   "), r.out());
+        assertEquals(lines[0].indexOf("outcome"), lines[2].indexOf(lines[2].substring(11).trim().split(" ")[0]), r.out());
+    }
+
+    @Test
+    void compareMatrixIsOnePolicyOverTwoDimensions() {
+        Run r = run("compare", "--policy", "mixpanel", "--practice", "share", "--rows", "data", "--cols", "recipient");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().startsWith("mixpanel: data x recipient\ndata \\ recipient  affiliate"), r.out());
+    }
+
+    @Test
+    void analysisUsageErrorsExitTwo() {
+        Run rows = run("compare", "--policy", "mixpanel", "--practice", "share", "--rows", "dat", "--cols", "recipient");
+        assertEquals(2, rows.code());
+        assertTrue(rows.err().contains("help: did you mean `data`?"), rows.err());
+        Run practice = run("compare", "--data", "user");
+        assertEquals(2, practice.code());
+        assertTrue(practice.err().contains("--practice: missing_field"), practice.err());
+        Run unknown = run("diff", "mixpanl", "pulumi");
+        assertEquals(2, unknown.code());
+        assertTrue(unknown.err().contains("help: did you mean `mixpanel`?"), unknown.err());
+        assertEquals(2, run("lint", "pulumy").code());
+    }
 }
