@@ -70,7 +70,7 @@ public final class Compare {
 
     /**
      * One policy over two dimensions. The keys of each axis are those its statements name that can matter for the
-     * rest of the question (not disjoint from it on the other dimensions).
+     * rest of the question (not disjoint from it on the other dimensions), after the field left out.
      */
     public static Result<Matrix> matrix(PolicyCatalog catalog, Query question, Dimension rows, Dimension cols) {
         if (rows == cols) {
@@ -113,10 +113,16 @@ public final class Compare {
         return d == Dimension.PRACTICE ? "collect" : null;
     }
 
+    /** The keys the statements name on a dimension, after the field left out ("in general") where a question may leave it out. */
     private static List<String> keys(List<Statement> statements, Dimension d) {
         TreeSet<String> keys = new TreeSet<>();
         statements.forEach(s -> keys.addAll(s.keys(d)));
-        return keys.isEmpty() ? List.of(NOT_GIVEN) : List.copyOf(keys);
+        List<String> out = new ArrayList<>();
+        if (d != Dimension.PRACTICE) {
+            out.add(NOT_GIVEN);
+        }
+        out.addAll(keys);
+        return out;
     }
 
     private static Query with(Query q, Dimension d, String key) {

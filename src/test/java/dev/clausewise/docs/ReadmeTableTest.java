@@ -3,7 +3,10 @@ package dev.clausewise.docs;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.clausewise.analysis.Compare;
 import dev.clausewise.catalog.PolicyCatalog;
+import dev.clausewise.cli.CompareText;
+import dev.clausewise.query.Query;
 import dev.clausewise.scenario.OutcomeTable;
 import dev.clausewise.scenario.SuiteRun;
 import java.io.IOException;
@@ -13,8 +16,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * The README's cross-policy table is generated from the cross-policy suites. To refresh it after a
- * deliberate change: ./mvnw test -Dtest=ReadmeTableTest -Dclausewise.readme.update=true
+ * The README's tables are generated: the cross-policy table from the cross-policy suites, the compare table
+ * from compare. To refresh them after a deliberate change: ./mvnw test -Dtest=ReadmeTableTest -Dclausewise.readme.update=true
  */
 class ReadmeTableTest {
     static final Path README = Path.of("README.md");
@@ -29,14 +32,28 @@ class ReadmeTableTest {
         assertEquals(5, files.size());
         SuiteRun run = SuiteRun.run(catalog, files);
         assertTrue(run.passed(), "the cross-policy suite passes");
-        String table = OutcomeTable.markdown(run.results());
+        assertReadmeShows(START, END, OutcomeTable.markdown(run.results()));
+    }
+
+    @Test
+    void readmeShowsTheCompareTableCompareProduces() throws IOException {
+        PolicyCatalog catalog = PolicyCatalog.open(Path.of("policies-yaml")).catalog().orElseThrow();
+        Query question = new Query(null, "share", "user.contact", "third_party.advertising", null, null, "FR", null, Query.Context.NONE);
+        Compare.Table table = Compare.question(catalog, question).value().orElseThrow();
+        assertEquals(5, table.rows().size());
+        assertReadmeShows("<!-- compare-table:start -->\n", "<!-- compare-table:end -->", CompareText.markdown(table));
+    }
+
+    /** The README holds {@code text} between the markers; with -Dclausewise.readme.update=true it is written there first. */
+    static void assertReadmeShows(String startMarker, String endMarker, String text) throws IOException {
         String readme = Files.readString(README);
-        int start = readme.indexOf(START) + START.length();
-        int end = readme.indexOf(END);
+        int start = readme.indexOf(startMarker) + startMarker.length();
+        int end = readme.indexOf(endMarker);
+        assertTrue(start >= startMarker.length() && end >= start, "markers " + startMarker.trim() + " in README.md");
         if (Boolean.getBoolean("clausewise.readme.update")) {
-            readme = readme.substring(0, start) + table + readme.substring(end);
+            readme = readme.substring(0, start) + text + readme.substring(end);
             Files.writeString(README, readme);
         }
-        assertEquals(table, readme.substring(start, readme.indexOf(END)));
+        assertEquals(text, readme.substring(start, readme.indexOf(endMarker)));
     }
 }
