@@ -4,6 +4,7 @@ import dev.clausewise.catalog.LoadedPolicy;
 import dev.clausewise.engine.ConditionState;
 import dev.clausewise.explain.DecisionExplainer;
 import dev.clausewise.query.ConditionStatus;
+import dev.clausewise.query.Query;
 import dev.clausewise.query.QueryNormalizer;
 import dev.clausewise.query.Settings;
 import java.util.ArrayList;
@@ -30,7 +31,12 @@ final class Answers {
     /** One evaluation (numbered per side) and the conditions it consulted, with how they were settled. */
     record Entry(int number, Map<String, ConditionStatus> consulted, Verdict.Evaluated evaluated) {
         boolean holdsUnder(Settings s) {
-            return consulted.entrySet().stream().allMatch(e -> s.settle(e.getKey()) == e.getValue());
+            for (Map.Entry<String, ConditionStatus> e : consulted.entrySet()) {
+                if (s.settle(e.getKey()) != e.getValue()) {
+                    return false;
+                }
+            }
+            return true;
         }
 
         Verdict verdict() {
@@ -49,17 +55,17 @@ final class Answers {
         return policy;
     }
 
-    /** The answer to the cell's question (with its asked context). */
-    Entry at(Cell cell) {
+    /** The answer to the cell's question under a context point ({@code settings} is that point's). */
+    Entry at(Cell cell, Map<Axis, String> context, Settings settings) {
         List<Entry> table = tables.computeIfAbsent(cell.answerKeys().get(side), k -> new ArrayList<>());
-        Settings settings = QuestionSpace.settings(cell.asked());
         synchronized (table) {
             for (Entry e : table) {
                 if (e.holdsUnder(settings)) {
                     return e;
                 }
             }
-            Verdict.Evaluated evaluated = Verdict.evaluate(policy, normalizer.normalize(cell.query(policy.policy().id())).query(), explainer);
+            Query q = cell.at(context, List.of()).query(policy.policy().id());
+            Verdict.Evaluated evaluated = Verdict.evaluate(policy, normalizer.normalize(q).query(), explainer);
             Map<String, ConditionStatus> consulted = new TreeMap<>();
             for (ConditionState s : evaluated.result().conditions()) {
                 consulted.put(s.condition(), s.status());
@@ -68,6 +74,11 @@ final class Answers {
             table.add(e);
             return e;
         }
+    }
+
+    /** The answer to the cell's question with the context it asks. */
+    Entry at(Cell cell) {
+        return at(cell, cell.asked(), QuestionSpace.settings(cell.asked()));
     }
 
     long evaluations() {

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Set;
+import dev.clausewise.query.Settings;
 import java.util.List;
 import java.util.Map;
 
@@ -34,19 +35,20 @@ final class Explorer {
         while (true) {
             List<Axis> axes = Axis.CONTEXT.stream().filter(relevant::contains).toList();
             EnumSet<Axis> needed = EnumSet.copyOf(relevant);
-            Map<List<Integer>, List<Cell>> alike = new LinkedHashMap<>();
+            Map<List<Integer>, List<Map<Axis, String>>> alike = new LinkedHashMap<>();
             Map<List<Integer>, List<Answers.Entry>> entriesOf = new HashMap<>();
             for (Map<Axis, String> point : space.contextPoints(axes, space.defaultContext())) {
-                Cell c = cell.at(point, axes);
-                List<Answers.Entry> entries = sides.stream().map(s -> s.at(c)).toList();
+                Settings settings = QuestionSpace.settings(point);
+                List<Answers.Entry> entries = sides.stream().map(s -> s.at(cell, point, settings)).toList();
                 entries.forEach(e -> e.consulted().keySet().forEach(condition -> needed.addAll(space.dependencies(condition))));
                 List<Integer> key = entries.stream().map(Answers.Entry::number).toList();
-                alike.computeIfAbsent(key, k -> new ArrayList<>()).add(c);
+                alike.computeIfAbsent(key, k -> new ArrayList<>()).add(point);
                 entriesOf.put(key, entries);
             }
             if (needed.equals(relevant)) {
                 List<Answered> out = new ArrayList<>();
-                alike.forEach((key, cells) -> merge(cells, axes).forEach(c -> out.add(new Answered(c, entriesOf.get(key)))));
+                alike.forEach((key, points) -> merge(points.stream().map(p -> cell.at(p, axes)).toList(), axes)
+                        .forEach(c -> out.add(new Answered(c, entriesOf.get(key)))));
                 return out;
             }
             relevant = needed;
@@ -62,8 +64,9 @@ final class Explorer {
             for (Axis a : axes) {
                 Map<Map<Axis, Set<String>>, Cell> buckets = new LinkedHashMap<>();
                 for (Cell c : current) {
-                    Map<Axis, Set<String>> others = new EnumMap<>(c.members());
-                    others.remove(a);
+                    // The cells share every matched axis: only the other context fields tell them apart.
+                    Map<Axis, Set<String>> others = new EnumMap<>(Axis.class);
+                    axes.stream().filter(x -> x != a).forEach(x -> others.put(x, c.members().get(x)));
                     buckets.merge(others, c, (x, y) -> x.with(a, union(x.members().get(a), y.members().get(a))));
                 }
                 if (buckets.size() < current.size()) {

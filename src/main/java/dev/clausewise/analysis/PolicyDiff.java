@@ -44,15 +44,12 @@ public final class PolicyDiff {
         }).toList().forEach(list -> list.forEach(x -> changed.computeIfAbsent(
                 new Transition(x.entries().get(0).verdict().answer(), x.entries().get(1).verdict().answer()), t -> new ArrayList<>())
                 .add(boxes.box(x.cell(), x.entries().stream().map(e -> (Set<String>) new TreeSet<>(e.verdict().reasons())).toList()))));
-        List<DiffReport.Change> changes = new ArrayList<>();
-        changed.forEach((t, list) -> {
-            for (Boxes.Box box : Boxes.merge(list)) {
-                Map<String, List<String>> where = boxes.where(box);
-                changes.add(new DiffReport.Change(Boxes.describe(where) + ": " + t.before() + " -> " + t.after(), where,
-                        side(box.example(), 0, box.reasons().get(0), sides), side(box.example(), 1, box.reasons().get(1), sides),
-                        box.example().query(null)));
-            }
-        });
+        List<DiffReport.Change> changes = new ArrayList<>(changed.entrySet().parallelStream().flatMap(e -> Boxes.merge(e.getValue()).stream().map(box -> {
+            Map<String, List<String>> where = boxes.where(box);
+            return new DiffReport.Change(Boxes.describe(where) + ": " + e.getKey().before() + " -> " + e.getKey().after(), where,
+                    side(box.example(), 0, box.reasons().get(0), sides), side(box.example(), 1, box.reasons().get(1), sides),
+                    box.example().query(null));
+        })).toList());
         changes.sort(Comparator.comparing(DiffReport.Change::text));
         long evaluations = sides.stream().mapToLong(Answers::evaluations).sum();
         return new DiffReport(a.ref(), b.ref(), questions.get(), evaluations, changes);

@@ -8,6 +8,7 @@ import dev.clausewise.catalog.PolicyBuilder;
 import dev.clausewise.explain.CiteView;
 import dev.clausewise.explain.Json;
 import dev.clausewise.source.Diagnostic;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -42,8 +43,10 @@ final class DiffCommand implements Callable<Integer> {
         if (fb.isEmpty()) {
             return 2;
         }
-        Optional<LoadedPolicy> pa = built(fa.get().build(builder.get()));
-        Optional<LoadedPolicy> pb = built(fb.get().build(builder.get()));
+        // The two builds are independent: build them side by side.
+        List<PolicyBuild> builds = List.of(fa.get(), fb.get()).parallelStream().map(f -> f.build(builder.get())).toList();
+        Optional<LoadedPolicy> pa = built(builds.get(0));
+        Optional<LoadedPolicy> pb = built(builds.get(1));
         if (pa.isEmpty() || pb.isEmpty()) {
             return 2;
         }
