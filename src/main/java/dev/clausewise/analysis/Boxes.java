@@ -4,13 +4,17 @@ import dev.clausewise.vocabulary.KeyTree;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.IntStream;
 
 /**
  * Sets of questions as boxes (one set of values per axis), merged into few general boxes and written with the
@@ -29,7 +33,7 @@ final class Boxes {
     private final Map<Axis, BitSet[]> subtree = new EnumMap<>(Axis.class);
     /** Per axis, the values' indexes with every ancestor before its descendants. */
     private final Map<Axis, int[]> order = new EnumMap<>(Axis.class);
-    private final Map<java.util.Set<String>, BitSet> bits = java.util.Collections.synchronizedMap(new java.util.IdentityHashMap<>());
+    private final Map<Set<String>, BitSet> bits = Collections.synchronizedMap(new IdentityHashMap<>());
 
     Boxes(QuestionSpace space) {
         this.space = space;
@@ -50,8 +54,8 @@ final class Boxes {
                 }
             }
             subtree.put(a, under);
-            order.put(a, java.util.stream.IntStream.range(0, values.size()).boxed()
-                    .sorted(java.util.Comparator.comparingInt((Integer i) -> -under[i].cardinality()).thenComparingInt(i -> i))
+            order.put(a, IntStream.range(0, values.size()).boxed()
+                    .sorted(Comparator.comparingInt((Integer i) -> -under[i].cardinality()).thenComparingInt(i -> i))
                     .mapToInt(Integer::intValue).toArray());
         }
     }

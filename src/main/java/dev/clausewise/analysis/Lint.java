@@ -23,6 +23,9 @@ import dev.clausewise.source.SourceLocation;
 import dev.clausewise.vocabulary.Dimension;
 import dev.clausewise.vocabulary.KeyTree;
 import dev.clausewise.vocabulary.Vocabulary;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -31,6 +34,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Lint: findings about a policy that are not errors of the YAML but of what it decides, each with a witness
@@ -55,10 +59,10 @@ public final class Lint {
     }
 
     /** Lints policy YAML as the catalog would serve it under {@code id}: quotes proven against that id's document. */
-    public LintReport lint(PolicyCatalog catalog, String id, String yaml) throws java.io.IOException {
-        java.nio.file.Path dir = catalog.root().resolve(id);
-        java.nio.file.Path source = dir.resolve(PolicyBuilder.SOURCE_FILE);
-        String document = java.nio.file.Files.exists(source) ? java.nio.file.Files.readString(source) : null;
+    public LintReport lint(PolicyCatalog catalog, String id, String yaml) throws IOException {
+        Path dir = catalog.root().resolve(id);
+        Path source = dir.resolve(PolicyBuilder.SOURCE_FILE);
+        String document = Files.exists(source) ? Files.readString(source) : null;
         return lint(catalog.builder(), id, dir.resolve(PolicyBuilder.POLICY_FILE).toString(), yaml, document, Progress.NONE);
     }
 
@@ -68,8 +72,8 @@ public final class Lint {
         if (b.ok()) {
             return lint(b.policy().get(), b.diagnostics(), progress);
         }
-        Diagnostics ignored = new Diagnostics();
-        Optional<Policy> policy = PolicyLoader.load(fileName, yaml, ignored)
+        // Loaded again only to find the statements the build's errors point at; those errors are reported already.
+        Optional<Policy> policy = PolicyLoader.load(fileName, yaml, new Diagnostics())
                 .map(p -> new PolicyChecker(vocabulary).check(p, expectedId, document == null ? null : new SourceText(document)).policy());
         List<Finding> findings = new ArrayList<>();
         for (Diagnostic d : b.diagnostics()) {
@@ -92,7 +96,7 @@ public final class Lint {
         QuestionSpace space = new QuestionSpace(vocabulary, List.of(policy.statements()));
         List<Cell> cells = space.cells();
         Explorer explorer = new Explorer(space, List.of(new Answers(p, 0, space)));
-        java.util.concurrent.atomic.AtomicLong done = new java.util.concurrent.atomic.AtomicLong();
+        AtomicLong done = new AtomicLong();
         List<Explorer.Answered> answered = cells.parallelStream().flatMap(c -> {
             List<Explorer.Answered> out = explorer.explore(c);
             progress.update(done.incrementAndGet(), cells.size());

@@ -20,6 +20,7 @@ import java.util.Arrays;
 import java.util.BitSet;
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -67,8 +68,9 @@ public final class QuestionSpace {
     /**
      * What the engine reads of a statement's match on one dimension ({@link KeyMatch} from
      * {@link NormalizedQuery#relate}): the relation, the depth of a covering key (specificity) and a narrower key
-     * (the restriction). Which of the statement's keys covers is read nowhere, so it is left out: values covered
-     * by different keys of one statement at the same depth fall into one class.
+     * (the restriction). Which of the statement's keys covers is read by no rule and no explanation (specificity
+     * reads the depth, restrictions the narrower key), so it is left out: values covered by different keys of one
+     * statement at the same depth fall into one class.
      */
     private record Match(Relation relation, int depth, String narrower) {
         static Match of(KeyMatch m) {
@@ -122,7 +124,7 @@ public final class QuestionSpace {
             case PRACTICE, DATA -> keys(a.dimension(), all);
             case RECIPIENT, PURPOSE, SUBJECT, DESTINATION -> withNotGiven(keys(a.dimension(), all));
             case REGION -> keys(a.dimension(), all);
-            case AGE -> withNotGiven(ageClasses(all));
+            case AGE -> withNotGiven(ageClasses());
             case CONSENT -> Arrays.stream(Consent.values()).sorted((x, y) -> x == Consent.UNKNOWN ? -1 : y == Consent.UNKNOWN ? 1 : 0)
                     .map(c -> c.name().toLowerCase(Locale.ROOT)).toList();
             case IDENTIFIABILITY -> Arrays.stream(Identifiability.values()).map(i -> i.name().toLowerCase(Locale.ROOT)).toList();
@@ -161,7 +163,7 @@ public final class QuestionSpace {
     }
 
     /** Ages 0..150 grouped by the child subjects the normalizer says they imply: "0-12", "13-15", ... */
-    private List<String> ageClasses(List<Statement> all) {
+    private List<String> ageClasses() {
         String practice = universe.get(Axis.PRACTICE).get(0);
         List<String> labels = new ArrayList<>();
         int from = 0;
@@ -354,11 +356,6 @@ public final class QuestionSpace {
         return classes.values().stream().map(m -> new Part(m.iterator().next(), Collections.unmodifiableSet(m), Map.of())).toList();
     }
 
-    /** Every value of an axis, as a set. */
-    public Set<String> whole(Axis a) {
-        return whole.get(a);
-    }
-
     /** The context fields' values when the question leaves them out (consent unknown, identified, ...). */
     public Map<Axis, String> defaultContext() {
         Map<Axis, String> out = new EnumMap<>(Axis.class);
@@ -376,7 +373,7 @@ public final class QuestionSpace {
     /** The context fields that can change how {@link Settings#settle} settles a condition. */
     public Set<Axis> dependencies(String condition) {
         return dependencies.computeIfAbsent(condition, c -> {
-            Set<Axis> out = java.util.EnumSet.noneOf(Axis.class);
+            Set<Axis> out = EnumSet.noneOf(Axis.class);
             contextPoints(List.copyOf(Axis.CONTEXT), defaultContext()).forEach(point -> {
                 ConditionStatus here = settings(point).settle(c);
                 for (Axis a : Axis.CONTEXT) {

@@ -1,6 +1,5 @@
 package dev.clausewise.cli;
 
-import dev.clausewise.analysis.Finding;
 import dev.clausewise.analysis.Lint;
 import dev.clausewise.analysis.LintReport;
 import dev.clausewise.catalog.PolicyBuilder;

@@ -1,7 +1,10 @@
 package dev.clausewise.cli;
 
 import dev.clausewise.analysis.Progress;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 /** A progress bar on stderr, drawn only when stderr is a terminal (never into a pipe or a log). */
 final class ProgressBar implements Progress {
@@ -15,9 +18,19 @@ final class ProgressBar implements Progress {
         this.label = label;
     }
 
-    /** A bar when the process runs in a terminal, else nothing. */
+    /** A bar when stderr is a terminal, else nothing. */
     static Progress forTerminal(String label) {
-        return System.console() == null ? Progress.NONE : new ProgressBar(System.err, label);
+        return stderrIsTerminal() ? new ProgressBar(System.err, label) : Progress.NONE;
+    }
+
+    /** Linux tells through /proc where fd 2 points; elsewhere, a console means the process runs in a terminal. */
+    private static boolean stderrIsTerminal() {
+        try {
+            String target = Files.readSymbolicLink(Path.of("/proc/self/fd/2")).toString();
+            return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty");
+        } catch (IOException | UnsupportedOperationException e) {
+            return System.console() != null;
+        }
     }
 
     @Override
