@@ -5,6 +5,7 @@ import dev.clausewise.catalog.LoadedPolicy;
 import dev.clausewise.catalog.PolicyCatalog;
 import dev.clausewise.explain.CiteView;
 import dev.clausewise.explain.Decision;
+import dev.clausewise.explain.DecisionExplainer;
 import dev.clausewise.explain.Explain;
 import dev.clausewise.policy.Statement;
 import dev.clausewise.query.NormalizedQuery;
@@ -15,6 +16,7 @@ import dev.clausewise.vocabulary.Dimension;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeSet;
 
@@ -141,8 +143,7 @@ public final class Compare {
 
     private static Row row(LoadedPolicy p, Decision d) {
         List<String> conditions = d.conditions().stream().map(c -> c.dimension() == null ? c.key() : c.text()).distinct().toList();
-        List<CiteView> cites = d.reason().stream().map(id -> p.policy().statement(id).map(Statement::cite).orElse(null))
-                .filter(c -> c != null).map(c -> new CiteView(c.document(), c.section(), c.quote())).toList();
+        List<CiteView> cites = d.reason().stream().map(id -> DecisionExplainer.cite(p.policy(), id)).filter(Objects::nonNull).toList();
         return new Row(p.policy().id(), p.ref().version(), d.outcome(), conditions, d.reason(), cites);
     }
 }

@@ -2,14 +2,15 @@ package dev.clausewise.analysis;
 
 import dev.clausewise.catalog.LoadedPolicy;
 import dev.clausewise.explain.CiteView;
+import dev.clausewise.explain.DecisionExplainer;
 import dev.clausewise.policy.Policy;
-import dev.clausewise.policy.Statement;
 import dev.clausewise.vocabulary.Vocabulary;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicLong;
@@ -59,8 +60,7 @@ public final class PolicyDiff {
     private static DiffReport.Side side(Cell example, int side, Set<String> reasons, List<Answers> sides) {
         Verdict v = sides.get(side).at(example).verdict();
         Policy p = sides.get(side).policy().policy();
-        List<CiteView> cites = reasons.stream().map(id -> p.statement(id).map(Statement::cite).orElse(null))
-                .filter(c -> c != null).map(c -> new CiteView(c.document(), c.section(), c.quote())).toList();
+        List<CiteView> cites = reasons.stream().map(id -> DecisionExplainer.cite(p, id)).filter(Objects::nonNull).toList();
         return new DiffReport.Side(v.answer(), v.outcome(), v.conditions(), List.copyOf(reasons), cites);
     }
 }

@@ -127,7 +127,8 @@ public final class DecisionExplainer {
         return new Refinement(s.getStatementId(), outcome, restriction, conditions, text, cite(policy, s.getStatementId()));
     }
 
-    private static CiteView cite(Policy policy, String id) {
+    /** The clause a statement cites, or null. */
+    public static CiteView cite(Policy policy, String id) {
         if (id == null) {
             return null;
         }
