@@ -6,6 +6,7 @@ import dev.clausewise.check.SourceText;
 import dev.clausewise.compiler.CompiledDrl;
 import dev.clausewise.compiler.DrlCompiler;
 import dev.clausewise.engine.PolicyKnowledge;
+import dev.clausewise.engine.RuleCache;
 import dev.clausewise.explain.PolicyRef;
 import dev.clausewise.policy.Policy;
 import dev.clausewise.policy.PolicyLoader;
@@ -28,10 +29,21 @@ public final class PolicyBuilder {
 
     private final Vocabulary vocabulary;
     private final String vocabularyDigest;
+    private final RuleCache cache;
 
     public PolicyBuilder(Vocabulary vocabulary, String vocabularyText) {
+        this(vocabulary, vocabularyText, RuleCache.none());
+    }
+
+    /** A builder that reads and writes compiled statement rules in {@code cache}. */
+    public PolicyBuilder(Vocabulary vocabulary, String vocabularyText, RuleCache cache) {
         this.vocabulary = vocabulary;
         this.vocabularyDigest = sha256(vocabularyText);
+        this.cache = cache;
+    }
+
+    public RuleCache cache() {
+        return cache;
     }
 
     public Vocabulary vocabulary() {
@@ -72,11 +84,11 @@ public final class PolicyBuilder {
         if (d.hasErrors()) {
             return new PolicyBuild(expectedId, Optional.empty(), d.sorted());
         }
-        Optional<PolicyKnowledge> knowledge = PolicyKnowledge.build(drl, policy, d);
+        String digest = "sha256:" + sha256(yaml + "\u0000" + document + "\u0000" + vocabularyDigest);
+        Optional<PolicyKnowledge> knowledge = PolicyKnowledge.build(drl, policy, digest, cache, d);
         if (knowledge.isEmpty()) {
             return new PolicyBuild(expectedId, Optional.empty(), d.sorted());
         }
-        String digest = "sha256:" + sha256(yaml + "\u0000" + document + "\u0000" + vocabularyDigest);
         String effective = policy.source().effective() == null ? "undated" : policy.source().effective();
         PolicyRef ref = new PolicyRef(policy.id(), effective + "+" + digest.substring(7, 19), digest);
         return new PolicyBuild(policy.id(), Optional.of(new LoadedPolicy(policy, drl, knowledge.get(), ref, document)), d.sorted());

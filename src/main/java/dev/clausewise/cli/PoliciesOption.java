@@ -2,6 +2,7 @@ package dev.clausewise.cli;
 
 import dev.clausewise.catalog.PolicyBuilder;
 import dev.clausewise.catalog.PolicyCatalog;
+import dev.clausewise.engine.RuleCache;
 import dev.clausewise.source.Diagnostics;
 import dev.clausewise.source.Diagnostic;
 import dev.clausewise.source.Suggestions;
@@ -16,9 +17,17 @@ public final class PoliciesOption {
     @Option(names = "--policies", defaultValue = "policies-yaml", description = "Folder with vocabulary.yaml and one folder per policy (default: ${DEFAULT-VALUE}).")
     Path policies;
 
+    @Option(names = "--cache-dir", description = "Where compiled rules are kept between runs (default: $CLAUSEWISE_CACHE_DIR, "
+            + "else ~/.cache/clausewise; `off`: no cache).")
+    String cacheDir;
+
+    RuleCache cache() {
+        return RuleCache.configured(cacheDir, System.getenv());
+    }
+
     /** Opens the catalog, printing every diagnostic; empty when the vocabulary is unusable. */
     Optional<PolicyCatalog> open(PrintStream err, boolean printDiagnostics) {
-        PolicyCatalog.Result r = PolicyCatalog.open(policies);
+        PolicyCatalog.Result r = PolicyCatalog.open(policies, cache());
         if (printDiagnostics || r.catalog().isEmpty()) {
             r.diagnostics().stream().map(Diagnostic::format).forEach(err::println);
         }
@@ -43,7 +52,7 @@ public final class PoliciesOption {
     /** Only the vocabulary: enough to build single policies without building them all. */
     Optional<PolicyBuilder> builder(PrintStream err) {
         Diagnostics d = new Diagnostics();
-        Optional<PolicyBuilder> b = PolicyCatalog.builder(policies, d);
+        Optional<PolicyBuilder> b = PolicyCatalog.builder(policies, cache(), d);
         d.sorted().stream().map(Diagnostic::format).forEach(err::println);
         return b;
     }
