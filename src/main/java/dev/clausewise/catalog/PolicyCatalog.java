@@ -75,7 +75,16 @@ public final class PolicyCatalog {
         if (builder.isEmpty()) {
             return new Result(Optional.empty(), d.sorted());
         }
-        PolicyCatalog catalog = new PolicyCatalog(root, builder.get());
+        return open(root, builder.get(), d);
+    }
+
+    /** Builds every policy folder under {@code root} with {@code builder} (the vocabulary of that folder), in parallel. */
+    public static Result open(Path root, PolicyBuilder builder) {
+        return open(root, builder, new Diagnostics());
+    }
+
+    private static Result open(Path root, PolicyBuilder builder, Diagnostics d) {
+        PolicyCatalog catalog = new PolicyCatalog(root, builder);
         List<PolicyBuild> builds = policyDirs(root).parallelStream().map(catalog.builder::build).toList();
         Map<String, LoadedPolicy> loaded = new TreeMap<>();
         for (PolicyBuild b : builds) {

@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.clausewise.catalog.PolicyBuilder;
-import dev.clausewise.catalog.PolicyCatalog;
 import dev.clausewise.source.Diagnostics;
+import dev.clausewise.testing.SharedBuilds;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,7 +24,7 @@ class LintTest {
 
     @BeforeAll
     static void vocabulary() {
-        builder = PolicyCatalog.builder(Path.of("policies-yaml"), new Diagnostics()).orElseThrow();
+        builder = SharedBuilds.BUILDERS.builder(SharedBuilds.BUNDLED, new Diagnostics()).orElseThrow();
     }
 
     static LintReport lint(String fixture) throws IOException {
