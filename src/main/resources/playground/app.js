@@ -693,6 +693,7 @@ function showView(view) {
   for (const v of $$('.view')) v.classList.toggle('active', v.id === `view-${view}`);
   $('main').classList.toggle('authoring', view === 'author');
   if (view === 'author' && !author.policy) loadAuthor($('#a-policy').value);
+  if (view === 'compare' && !state.matrix && $('#q-policy').value !== '*') $('#m-policy').value = $('#q-policy').value;
   updateHash();
 }
 

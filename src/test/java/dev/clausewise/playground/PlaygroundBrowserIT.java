@@ -7,8 +7,11 @@ import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -52,17 +55,31 @@ class PlaygroundBrowserIT implements TestPropertyProvider {
             }
         }
         ProcessBuilder pb = new ProcessBuilder("node", "--test", "--test-concurrency=1", "--test-reporter=spec", "playground.test.mjs")
-                .directory(Path.of("e2e").toFile()).inheritIO();
+                .directory(Path.of("e2e").toFile()).redirectErrorStream(true);
         pb.environment().put("CLAUSEWISE_URL", "http://localhost:" + server.getPort());
         pb.environment().put("SCREENSHOTS", shots.toString());
         pb.environment().put("E2E_TOKEN", TOKEN);
         Process node = pb.start();
+        // node's report goes to the build's output and, whole, into the failure message
+        StringBuilder report = new StringBuilder();
+        Thread reader = new Thread(() -> {
+            try (BufferedReader in = new BufferedReader(new InputStreamReader(node.getInputStream(), StandardCharsets.UTF_8))) {
+                for (String line; (line = in.readLine()) != null; ) {
+                    System.out.println("[e2e] " + line);
+                    report.append(line).append('\n');
+                }
+            } catch (IOException e) {
+                report.append("reading node's output failed: ").append(e);
+            }
+        });
+        reader.start();
         boolean done = node.waitFor(15, TimeUnit.MINUTES);
         if (!done) {
             node.destroyForcibly();
         }
-        assertTrue(done, "the browser tests did not finish in 15 minutes");
-        assertEquals(0, node.exitValue(), "browser tests failed: see node's report above");
+        reader.join(10_000);
+        assertTrue(done, "the browser tests did not finish in 15 minutes:\n" + report);
+        assertEquals(0, node.exitValue(), "browser tests failed:\n" + report);
         for (String view : new String[] {"ask", "compare", "matrix", "author", "phone"}) {
             assertTrue(Files.size(shots.resolve(view + ".png")) > 10_000, view + ".png was not saved");
         }
