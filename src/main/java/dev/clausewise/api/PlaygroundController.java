@@ -4,6 +4,8 @@ import dev.clausewise.catalog.LoadedPolicy;
 import dev.clausewise.catalog.PolicyBuilder;
 import dev.clausewise.catalog.PolicyCatalog;
 import dev.clausewise.source.Suggestions;
+import dev.clausewise.wire.Problem;
+import dev.clausewise.wire.ProblemException;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
@@ -50,7 +52,7 @@ final class PlaygroundController {
     @Get(value = "/", produces = MediaType.TEXT_HTML)
     HttpResponse<String> page() {
         if (page == null) {
-            throw new RequestException(404, ApiError.of("path", "not_found", "the playground is not in this build", null));
+            throw new ProblemException(Problem.of("path", "not_found", "the playground is not in this build", null));
         }
         return HttpResponse.ok(page).contentType(MediaType.TEXT_HTML_TYPE.toString() + ";charset=utf-8")
                 .header("Content-Security-Policy", CSP).header("X-Content-Type-Options", "nosniff");
@@ -64,7 +66,7 @@ final class PlaygroundController {
     HttpResponse<String> yaml(@PathVariable String id) throws IOException {
         Path file = folder(id).resolve(PolicyBuilder.POLICY_FILE);
         if (!Files.isRegularFile(file)) {
-            throw new RequestException(404, ApiError.of("id", "no_policy_file", "policy `" + id + "` has no policy.yaml in the policies folder", null));
+            throw new ProblemException(Problem.of("id", "no_policy_file", "policy `" + id + "` has no policy.yaml in the policies folder", null));
         }
         return HttpResponse.ok(Files.readString(file, StandardCharsets.UTF_8)).contentType(YAML + ";charset=utf-8");
     }
@@ -90,7 +92,7 @@ final class PlaygroundController {
 
     /** Only a loaded policy's folder: the id never becomes a path before it names a served policy. */
     private Path folder(String id) {
-        LoadedPolicy p = catalog.policy(id).orElseThrow(() -> new RequestException(404, ApiError.of("id", "unknown_policy",
+        LoadedPolicy p = catalog.policy(id).orElseThrow(() -> new ProblemException(Problem.of("id", "unknown_policy",
                 "no policy `" + id + "` is loaded", Suggestions.didYouMean(id, catalog.policies().keySet()))));
         return catalog.root().resolve(p.policy().id());
     }
