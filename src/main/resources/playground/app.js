@@ -796,7 +796,8 @@ function wire() {
   $('#t-diff').addEventListener('click', runDiff);
   $('#t-save').addEventListener('click', () => { showPanel('save'); $('#a-token').focus(); });
   $('#save-form').addEventListener('submit', save);
-  window.addEventListener('hashchange', applyHash);
+  // a followed link changes the view; an in-page anchor such as the skip link does not
+  window.addEventListener('hashchange', () => { if (/^#(ask|compare|author)\b/.test(location.hash)) applyHash(); });
 }
 
 async function main() {
