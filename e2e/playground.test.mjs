@@ -190,11 +190,16 @@ test('a misspelled key in the editor: the diagnostic at its line with the hint; 
   await page.close();
 });
 
-test('save needs the token, which stays out of the link', { skip: !process.env.E2E_TOKEN && 'E2E_TOKEN not set' }, async () => {
+test('save needs the token, which stays out of the link; a saved any_of shows as alternatives', { skip: !process.env.E2E_TOKEN && 'E2E_TOKEN not set' }, async () => {
   const page = await open('/#author?policy=workato');
   await page.waitForSelector('#validate-summary.pass');
-  await page.locator('#yaml').evaluate((ta) => { ta.focus(); ta.setSelectionRange(0, 0); });
-  await page.keyboard.type('# edited in the playground\n');
+  // transfer-consent's one condition becomes a choice of two
+  const text = await page.inputValue('#yaml');
+  const from = text.indexOf('conditions: [transfer_mechanism.derogation]', text.indexOf('- id: transfer-consent'));
+  assert.ok(from > 0, 'workato has transfer-consent with its derogation condition');
+  await page.locator('#yaml').evaluate((ta, [a, b]) => { ta.focus(); ta.setSelectionRange(a, b); }, [from, from + 'conditions: [transfer_mechanism.derogation]'.length]);
+  await page.keyboard.type('any_of: [transfer_mechanism.derogation, legal_basis.consent]');
+  await page.waitForSelector('#validate-summary.pass', { timeout: 20000 });
   await page.click('#t-save');
   await page.fill('#a-token', 'wrong');
   await page.click('#save-btn');
@@ -204,9 +209,24 @@ test('save needs the token, which stays out of the link', { skip: !process.env.E
   await page.click('#save-btn');
   await page.waitForSelector('#save-result .pass');
   const served = await (await fetch(BASE + '/v1/policies/workato/yaml')).text();
-  assert.ok(served.startsWith('# edited in the playground\n'), 'the service serves the saved text');
+  assert.ok(served.includes('any_of: [transfer_mechanism.derogation, legal_basis.consent]'), 'the service serves the saved text');
   assert.ok(!page.url().includes(process.env.E2E_TOKEN), 'the token is not in the link');
   assert.equal(await page.evaluate(() => JSON.stringify(localStorage) + JSON.stringify(sessionStorage) + document.cookie), '{}{}');
+
+  const q = { practice: 'transfer.international', data: 'user.contact.email', region: 'FR', destination: 'US' };
+  const expected = await (await fetch(BASE + '/v1/decisions', { method: 'POST', headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ policy: 'workato', ...q }) })).json();
+  const alternatives = expected.conditions.filter((c) => c.anyOf != null).map((c) => c.key).sort();
+  assert.deepEqual(alternatives, ['legal_basis.consent', 'transfer_mechanism.derogation'], JSON.stringify(expected.conditions));
+  await page.click('#tab-ask');
+  await fillQuestion(page, 'workato', q);
+  await page.click('#ask-btn');
+  await page.waitForSelector('#verdict');
+  assert.equal(await page.getAttribute('#verdict', 'data-outcome'), expected.outcome);
+  const group = page.locator('.conditions .anyof');
+  assert.equal(await group.count(), 1);
+  assert.match(await group.textContent(), /any one of/);
+  assert.deepEqual((await group.locator('.alt').evaluateAll((es) => es.map((e) => e.dataset.key))).sort(), alternatives);
   await page.close();
 });
 

@@ -251,28 +251,23 @@ function conditionItem(c) {
     c.statement ? el('span', { class: 'note' }, ` (${c.statement})`) : null);
 }
 
-/**
- * Conditions as the response gives them. Where it marks alternatives (a condition carrying `anyOf`/`alternatives`,
- * or several sharing a `group`), they are shown as "one of"; otherwise each condition must hold.
- */
+/** Conditions as the response gives them: those sharing an `anyOf` number are alternatives (one suffices), the rest must each hold. */
 function renderConditions(conditions) {
   if (!conditions.length) return null;
-  const groups = new Map(); const plain = [];
+  const groups = new Map(); const required = [];
   for (const c of conditions) {
-    const alts = c.anyOf || c.alternatives;
-    if (Array.isArray(alts) && alts.length) {
-      groups.set(Symbol('alts'), alts.map((a) => (typeof a === 'string' ? { key: a } : a)).map((a) => ({ statement: c.statement, ...a })));
-    } else if (c.group != null) {
-      if (!groups.has(c.group)) groups.set(c.group, []);
-      groups.get(c.group).push(c);
-    } else plain.push(c);
+    if (c.anyOf == null) required.push(c);
+    else {
+      if (!groups.has(c.anyOf)) groups.set(c.anyOf, []);
+      groups.get(c.anyOf).push(c);
+    }
   }
   const out = el('div', { class: 'conditions' }, el('h3', {}, 'Conditions'));
-  if (plain.length) out.append(el('ul', {}, plain.map((c) => el('li', {}, conditionItem(c)))));
-  for (const alts of groups.values()) {
-    const box = el('div', { class: 'anyof', role: 'group', 'aria-label': 'alternatives: any one suffices' }, el('div', { class: 'or' }, 'any one of'));
-    alts.forEach((a, i) => box.append(el('div', {}, i ? el('span', { class: 'or' }, 'or ') : null, conditionItem(a))));
-    out.append(box);
+  if (required.length) out.append(el('ul', { class: 'required' }, required.map((c) => el('li', { dataset: { key: c.key } }, conditionItem(c)))));
+  for (const [n, alts] of groups) {
+    out.append(el('div', { class: 'anyof', role: 'group', dataset: { anyOf: n }, 'aria-label': 'alternatives: any one suffices' },
+      el('div', { class: 'or' }, 'any one of'),
+      alts.map((a, i) => el('div', { class: 'alt', dataset: { key: a.key } }, i ? el('span', { class: 'or' }, 'or ') : null, conditionItem(a)))));
   }
   return out;
 }
@@ -801,7 +796,8 @@ function wire() {
   $('#t-diff').addEventListener('click', runDiff);
   $('#t-save').addEventListener('click', () => { showPanel('save'); $('#a-token').focus(); });
   $('#save-form').addEventListener('submit', save);
-  window.addEventListener('hashchange', applyHash);
+  // a followed link changes the view; an in-page anchor such as the skip link does not
+  window.addEventListener('hashchange', () => { if (/^#(ask|compare|author)\b/.test(location.hash)) applyHash(); });
 }
 
 async function main() {
