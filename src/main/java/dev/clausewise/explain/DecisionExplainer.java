@@ -11,6 +11,7 @@ import dev.clausewise.policy.Policy;
 import dev.clausewise.policy.Statement;
 import dev.clausewise.query.ConditionStatus;
 import dev.clausewise.query.KeyMatch;
+import dev.clausewise.query.NormalizedQuery;
 import dev.clausewise.vocabulary.Dimension;
 import dev.clausewise.vocabulary.Vocabulary;
 import java.util.ArrayList;
@@ -47,6 +48,26 @@ public final class DecisionExplainer {
         List<TrailStep> trail = level == Explain.NONE ? List.of() : trail(r, policy, Set.copyOf(reason), level);
         return new Decision(decisionId(), ref, outcome.name(), conditions(r), reason, trail, refinements,
                 retention(r, policy), List.of());
+    }
+
+    /**
+     * The same answer given to another question of its class: a new decision id and the question's own normalize
+     * step; everything else the class decides (docs/performance.md, the memo).
+     */
+    public Decision reissue(Decision known, NormalizedQuery q) {
+        List<TrailStep> trail = known.trail();
+        if (!trail.isEmpty()) {
+            List<TrailStep> steps = new ArrayList<>(trail);
+            steps.set(0, normalizeStep(q));
+            trail = steps;
+        }
+        return new Decision(decisionId(), known.policy(), known.outcome(), known.conditions(), known.reason(), trail,
+                known.refinements(), known.retention(), known.errors());
+    }
+
+    private static TrailStep normalizeStep(NormalizedQuery q) {
+        return new TrailStep(1, "normalize", "normalize", null, String.join(", ", q.describe())
+                + (q.ageSubjects().isEmpty() ? "" : "; age implies subject " + String.join(", ", q.ageSubjects())), null);
     }
 
     /** The deciding statements, sorted. */
@@ -152,8 +173,7 @@ public final class DecisionExplainer {
 
     private static List<TrailStep> trail(EngineResult r, Policy policy, Set<String> reasons, Explain level) {
         List<TrailStep> steps = new ArrayList<>();
-        steps.add(new TrailStep(1, "normalize", "normalize", null, String.join(", ", r.query().describe())
-                + (r.query().ageSubjects().isEmpty() ? "" : "; age implies subject " + String.join(", ", r.query().ageSubjects())), null));
+        steps.add(normalizeStep(r.query()));
         for (Firing f : r.firings()) {
             boolean keep = level == Explain.FULL || f.kind() == TrailKind.DECIDE || f.kind() == TrailKind.CONFLICT
                     || reasons.contains(f.statementId());
