@@ -2,7 +2,7 @@ package dev.clausewise.catalog;
 
 import dev.clausewise.compiler.CompiledDrl;
 import dev.clausewise.engine.EngineResult;
-import dev.clausewise.engine.Outcome;
+import dev.clausewise.policy.Outcome;
 import dev.clausewise.engine.PolicyKnowledge;
 import dev.clausewise.engine.Standing;
 import dev.clausewise.explain.Decision;

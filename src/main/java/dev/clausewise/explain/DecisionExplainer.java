@@ -3,7 +3,7 @@ package dev.clausewise.explain;
 import dev.clausewise.engine.Candidate;
 import dev.clausewise.engine.EngineResult;
 import dev.clausewise.engine.Firing;
-import dev.clausewise.engine.Outcome;
+import dev.clausewise.policy.Outcome;
 import dev.clausewise.engine.Standing;
 import dev.clausewise.engine.StandingKind;
 import dev.clausewise.engine.TrailKind;
@@ -178,9 +178,28 @@ public final class DecisionExplainer {
             boolean keep = level == Explain.FULL || f.kind() == TrailKind.DECIDE || f.kind() == TrailKind.CONFLICT
                     || reasons.contains(f.statementId());
             if (keep) {
-                steps.add(new TrailStep(steps.size() + 1, f.kind().name().toLowerCase(), f.rule(), f.statementId(), f.detail(), cite(policy, f.statementId())));
+                String detail = f.kind() == TrailKind.DECIDE ? f.detail() + defeatedBy(r) : f.detail();
+                steps.add(new TrailStep(steps.size() + 1, f.kind().name().toLowerCase(), f.rule(), f.statementId(), detail, cite(policy, f.statementId())));
             }
         }
         return steps;
+    }
+
+    /**
+     * Why an allow's clause decides a DENY: the context defeats its condition. Without it the trail of such a DENY
+     * would quote a permission alone.
+     */
+    private static String defeatedBy(EngineResult r) {
+        if (r.decided().outcome() != Outcome.DENY) {
+            return "";
+        }
+        Set<String> defeated = r.standings().stream().filter(s -> s.getKind() == StandingKind.DEFEATED)
+                .map(Standing::getStatementId).collect(Collectors.toSet());
+        if (r.decided().reasons().isEmpty() || !defeated.containsAll(r.decided().reasons())) {
+            return "";
+        }
+        return ": the context defeats " + r.conditions().stream()
+                .filter(c -> defeated.contains(c.statementId()) && c.status() == ConditionStatus.DEFEATED)
+                .map(c -> c.statementId() + "'s condition " + c.describe()).distinct().sorted().collect(Collectors.joining(", "));
     }
 }

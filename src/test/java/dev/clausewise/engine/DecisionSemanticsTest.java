@@ -244,6 +244,14 @@ class DecisionSemanticsTest {
     }
 
     @Test
+    void aDenyByADefeatedAllowSaysWhichConditionTheContextDefeats() {
+        Decision d = decide("share", null, "third_party.advertising", null, null, "denied", null, null, null, null);
+        assertEquals("DENY", d.outcome());
+        String decided = d.trail().get(d.trail().size() - 1).detail();
+        assertTrue(decided.endsWith("the context defeats share-advertisers-consent's condition choice.opt_in"), decided);
+    }
+
+    @Test
     void aConflictIsExplainedInTheTrail() {
         Decision d = decide("share", null, "third_party.legal", null, null, null, null, null, null, true);
         assertEquals(List.of("legal", "legal-equal"), d.reason());

@@ -59,7 +59,11 @@ class MemoExactnessTest {
             NormalizedQuery q = normalizer.normalize(question).query();
             // Each question is asked at the same level both times (the level is part of its class).
             Explain level = levels[i % questions.size() % levels.length];
+            long hitsBefore = p.memo().hits();
             Decision memoized = withoutId(p.answer(q, explainer, level));
+            if (p.memo().hits() == hitsBefore) {
+                continue; // a miss is the engine's own answer
+            }
             Decision fresh = withoutId(p.decide(q, explainer, level));
             if (!memoized.equals(fresh) && mismatches.size() < 10) {
                 mismatches.add(question + "\n  memo  " + memoized + "\n  fresh " + fresh);
