@@ -7,6 +7,7 @@ import dev.clausewise.vocabulary.Dimension;
 import java.util.EnumMap;
 import dev.clausewise.explain.Decision;
 import dev.clausewise.explain.DecisionExplainer;
+import dev.clausewise.query.Identifiability;
 import dev.clausewise.query.NormalizedQuery;
 import dev.clausewise.explain.Explain;
 import dev.clausewise.query.Query;
@@ -220,15 +221,19 @@ public final class PolicyCatalog {
     private static Map<String, Outcome> refinementOutcomes(LoadedPolicy p, EngineResult r) {
         Map<String, Outcome> out = new HashMap<>();
         // Refinements often narrow to the same keys; each distinct narrower question is evaluated once.
-        Map<Map<Dimension, String>, Outcome> byNarrowing = new HashMap<>();
+        Map<Narrowing, Outcome> byNarrowing = new HashMap<>();
         for (Standing s : r.standings()) {
             if (s.isRefinement()) {
-                Map<Dimension, String> narrower = new EnumMap<>(Dimension.class);
-                s.candidate().narrowings().forEach(m -> narrower.put(m.dimension(), m.key()));
-                out.put(s.getStatementId(), byNarrowing.computeIfAbsent(narrower,
-                        n -> p.knowledge().evaluate(r.query().narrowedTo(n)).decided().outcome()));
+                Map<Dimension, String> keys = new EnumMap<>(Dimension.class);
+                s.candidate().narrowings().forEach(m -> keys.put(m.dimension(), m.key()));
+                out.put(s.getStatementId(), byNarrowing.computeIfAbsent(new Narrowing(keys, s.candidate().scope()),
+                        n -> p.knowledge().evaluate(r.query().narrowedTo(n.keys(), n.identifiability())).decided().outcome()));
             }
         }
         return out;
+    }
+
+    /** A refinement's narrower question: narrower keys, and the identifiability of the data it speaks of (or null). */
+    private record Narrowing(Map<Dimension, String> keys, Identifiability identifiability) {
     }
 }

@@ -112,7 +112,7 @@ class LintTest {
         String text = lint("conflict").findings().get(0).format();
         assertTrue(text.startsWith(FIXTURES.resolve("conflict.yaml") + ":4:9: lint_conflict: deny `no-sale` and allow `share-partners`"), text);
         assertTrue(text.contains("help: if the policy text says which wins, add `overrides: [share-partners]`"), text);
-        assertTrue(text.contains("witness: practice=share.sell recipient=third_party -> DENY by no-sale, share-partners (decide: conflict denies)"), text);
+        assertTrue(text.contains("witness: practice=share.sell data=user recipient=third_party -> DENY by no-sale, share-partners (decide: conflict denies)"), text);
         assertFalse(lint("acknowledged").clean() && !lint("acknowledged").findings().get(0).isAcknowledged());
     }
 }
