@@ -2,14 +2,14 @@ package dev.clausewise.api;
 
 import dev.clausewise.catalog.PolicyBuild;
 import dev.clausewise.catalog.PolicyCatalog;
-import dev.clausewise.wire.Problem;
-import dev.clausewise.wire.ProblemException;
 import dev.clausewise.scenario.ScenarioFile;
 import dev.clausewise.scenario.ScenarioLoader;
 import dev.clausewise.scenario.ScenarioResult;
 import dev.clausewise.scenario.ScenarioRunner;
 import dev.clausewise.source.Diagnostic;
 import dev.clausewise.source.Diagnostics;
+import dev.clausewise.wire.Problem;
+import dev.clausewise.wire.ProblemException;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
@@ -22,6 +22,9 @@ import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Put;
 import io.micronaut.http.annotation.QueryValue;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -33,6 +36,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** Authoring over REST: validate YAML, run scenarios, and replace a policy (bearer token required). */
+@Tag(name = "authoring")
 @Controller
 final class AuthoringController {
     private static final Logger LOG = LoggerFactory.getLogger(AuthoringController.class);
@@ -55,12 +59,15 @@ final class AuthoringController {
         }
     }
 
+    @Operation(summary = "Validate policy YAML", description = "Load, check, compile and build the YAML without serving it; quotes are proven against the served document of that id.")
     @Post(value = "/v1/policies/validate", consumes = {YAML, MediaType.TEXT_PLAIN, "text/yaml"}, produces = MediaType.APPLICATION_JSON)
     HttpResponse<String> validate(@Body String yaml, @Nullable @QueryValue String id) throws IOException {
         PolicyBuild b = catalog.check(id == null ? policyId(yaml) : id, required(yaml));
         return PolicyController.json(report(b));
     }
 
+    @Operation(summary = "Replace a policy", description = "Validate, compile and swap in the YAML; the file is written atomically. Needs the bearer token.")
+    @SecurityRequirement(name = "bearer")
     @Put(value = "/v1/policies/{id}", consumes = {YAML, MediaType.TEXT_PLAIN, "text/yaml"}, produces = MediaType.APPLICATION_JSON)
     HttpResponse<String> replace(@PathVariable String id, @Body String yaml, @Nullable @Header("Authorization") String authorization) throws IOException {
         if (token.isEmpty()) {
@@ -84,6 +91,7 @@ final class AuthoringController {
         return PolicyController.json(report(b));
     }
 
+    @Operation(summary = "Run scenarios", description = "A scenario YAML in, PASS/FAIL per scenario out.")
     @Post(value = "/v1/scenarios/run", consumes = {YAML, MediaType.TEXT_PLAIN, "text/yaml"}, produces = MediaType.APPLICATION_JSON)
     HttpResponse<String> run(@Body String yaml) {
         Diagnostics d = new Diagnostics();
