@@ -1,6 +1,7 @@
 package dev.clausewise.catalog;
 
 import dev.clausewise.engine.EngineResult;
+import dev.clausewise.engine.RuleCache;
 import dev.clausewise.engine.Outcome;
 import dev.clausewise.engine.Standing;
 import dev.clausewise.vocabulary.Dimension;
@@ -57,6 +58,11 @@ public final class PolicyCatalog {
 
     /** Reads the vocabulary of {@code root}: the builder every policy of that folder is built with. */
     public static Optional<PolicyBuilder> builder(Path root, Diagnostics d) {
+        return builder(root, RuleCache.none(), d);
+    }
+
+    /** The builder of {@code root}'s policies, reading and writing compiled rules in {@code cache}. */
+    public static Optional<PolicyBuilder> builder(Path root, RuleCache cache, Diagnostics d) {
         Path vocabularyFile = root.resolve(VOCABULARY_FILE);
         String text;
         try {
@@ -66,13 +72,18 @@ public final class PolicyCatalog {
                     "point --policies at a folder holding vocabulary.yaml and one folder per policy");
             return Optional.empty();
         }
-        return VocabularyLoader.load(vocabularyFile.toString(), text, d).map(v -> new PolicyBuilder(v, text));
+        return VocabularyLoader.load(vocabularyFile.toString(), text, d).map(v -> new PolicyBuilder(v, text, cache));
     }
 
     /** Reads the vocabulary, then builds every policy folder under {@code root} in parallel. */
     public static Result open(Path root) {
+        return open(root, RuleCache.none());
+    }
+
+    /** Opens {@code root} with compiled rules read from and written to {@code cache}. */
+    public static Result open(Path root, RuleCache cache) {
         Diagnostics d = new Diagnostics();
-        Optional<PolicyBuilder> builder = builder(root, d);
+        Optional<PolicyBuilder> builder = builder(root, cache, d);
         if (builder.isEmpty()) {
             return new Result(Optional.empty(), d.sorted());
         }

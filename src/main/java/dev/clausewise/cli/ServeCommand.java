@@ -27,7 +27,7 @@ final class ServeCommand implements Callable<Integer> {
             System.err.println("    help: run from the project folder or pass --policies DIR");
             return 2;
         }
-        Server.start(port, policies.policies);
+        Server.start(port, policies.policies, policies.cacheDir);
         serving = true;
         return 0;
     }

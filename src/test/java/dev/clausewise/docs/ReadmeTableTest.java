@@ -10,6 +10,7 @@ import dev.clausewise.query.Query;
 import dev.clausewise.scenario.OutcomeTable;
 import dev.clausewise.scenario.SuiteRun;
 import dev.clausewise.testing.SharedBuilds;
+import dev.clausewise.wire.QueryFields;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,6 +44,11 @@ class ReadmeTableTest {
         Compare.Table table = Compare.question(catalog, question).value().orElseThrow();
         assertEquals(5, table.rows().size());
         assertReadmeShows("<!-- compare-table:start -->\n", "<!-- compare-table:end -->", CompareText.markdown(table));
+    }
+
+    @Test
+    void readmeShowsTheRequestFieldsTheWireModelReads() throws IOException {
+        assertReadmeShows("<!-- request-fields:start -->\n", "<!-- request-fields:end -->", QueryFields.markdownTable());
     }
 
     /** The README holds {@code text} between the markers; with -Dclausewise.readme.update=true it is written there first. */
