@@ -1,15 +1,7 @@
 package dev.clausewise.catalog;
 
-import dev.clausewise.engine.EngineResult;
 import dev.clausewise.engine.RuleCache;
-import dev.clausewise.engine.Outcome;
-import dev.clausewise.engine.Standing;
-import dev.clausewise.vocabulary.Dimension;
-import java.util.EnumMap;
-import dev.clausewise.explain.Decision;
 import dev.clausewise.explain.DecisionExplainer;
-import dev.clausewise.query.Identifiability;
-import dev.clausewise.query.NormalizedQuery;
 import dev.clausewise.explain.Explain;
 import dev.clausewise.query.Query;
 import dev.clausewise.query.QueryError;
@@ -208,7 +200,7 @@ public final class PolicyCatalog {
             QueryError first = n.errors().get(0);
             return new Answer.Rejected(first.code(), first.message(), n.errors());
         }
-        return new Answer.Answered(answer(p, n.query(), explainer, explain));
+        return new Answer.Answered(p.answer(n.query(), explainer, explain));
     }
 
     /**
@@ -219,32 +211,4 @@ public final class PolicyCatalog {
         return IntStream.range(0, queries.size()).parallel().mapToObj(i -> decide(queries.get(i), explain)).toList();
     }
 
-    /** Evaluates a normalized question on one policy version and explains the answer. */
-    public static Decision answer(LoadedPolicy p, NormalizedQuery q, DecisionExplainer explainer, Explain explain) {
-        EngineResult r = p.knowledge().evaluate(q);
-        return explainer.explain(r, refinementOutcomes(p, r), p.policy(), p.ref(), explain);
-    }
-
-    /**
-     * What the policy answers at each refinement's narrower level: the refinement reports that answer, not the
-     * statement's bare effect, since a narrower allow may still lose to a deny there.
-     */
-    private static Map<String, Outcome> refinementOutcomes(LoadedPolicy p, EngineResult r) {
-        Map<String, Outcome> out = new HashMap<>();
-        // Refinements often narrow to the same keys; each distinct narrower question is evaluated once.
-        Map<Narrowing, Outcome> byNarrowing = new HashMap<>();
-        for (Standing s : r.standings()) {
-            if (s.isRefinement()) {
-                Map<Dimension, String> keys = new EnumMap<>(Dimension.class);
-                s.candidate().narrowings().forEach(m -> keys.put(m.dimension(), m.key()));
-                out.put(s.getStatementId(), byNarrowing.computeIfAbsent(new Narrowing(keys, s.candidate().scope()),
-                        n -> p.knowledge().evaluate(r.query().narrowedTo(n.keys(), n.identifiability())).decided().outcome()));
-            }
-        }
-        return out;
-    }
-
-    /** A refinement's narrower question: narrower keys, and the identifiability of the data it speaks of (or null). */
-    private record Narrowing(Map<Dimension, String> keys, Identifiability identifiability) {
-    }
 }
