@@ -117,16 +117,16 @@ class AnalysisApiTest {
     @Test
     void lintOfYamlReportsAConflictWithItsWitness() throws Exception {
         String yaml = "policy: mixpanel\nstatements:\n"
-                + "  - id: no-sale\n    practice: share.sell\n    effect: deny\n"
-                + "    cite: {section: S, quote: \"Mixpanel does not sell the personal information or personal data we collect.\"}\n"
-                + "  - id: share-consent\n    practice: share\n    recipient: third_party\n    effect: allow\n    conditions: [choice.opt_in]\n"
-                + "    cite: {section: S, quote: \"We share personal information with your consent\"}\n";
+                + "  - id: pixel-no-link\n    practice: use.combine\n    data: user.behavior.browsing_history\n    effect: deny\n"
+                + "    cite: {section: S, quote: \"We do not tie the information gathered by pixel tags to our users' personal information.\"}\n"
+                + "  - id: combine\n    practice: use.combine\n    purpose: analytics\n    effect: allow\n"
+                + "    cite: {section: S, quote: \"Link or combine it with additional information we get from third parties\"}\n";
         JsonNode r = JSON.readTree(client.toBlocking().retrieve(HttpRequest.POST("/v1/policies/lint", yaml).contentType("application/yaml")));
         assertEquals("mixpanel", r.get("policy").asText());
         JsonNode f = r.get("findings").get(0);
         assertEquals("lint_conflict", f.get("diagnostic").get("code").asText());
         assertEquals(3, f.get("diagnostic").get("location").get("line").asInt());
-        assertEquals("share.sell", f.get("witness").get("question").get("practice").asText());
+        assertEquals("use.combine", f.get("witness").get("question").get("practice").asText());
         assertEquals("DENY", f.get("witness").get("outcome").asText());
         assertEquals("decide: conflict denies", f.get("witness").get("rule").asText());
     }

@@ -59,7 +59,7 @@ class CliTest {
         Run r = run("compile", "--emit-drl", "mixpanel");
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("rule \"statement no-sale\""));
-        assertTrue(r.out().contains("touches(Dimension.PRACTICE, \"share.sell\")"));
+        assertTrue(r.out().contains("touches(Dimension.PRACTICE, \"share.sell\", Effect.DENY)"));
     }
 
     @Test
@@ -102,7 +102,7 @@ class CliTest {
         Run r = run("lint", p.toString());
         assertEquals(1, r.code(), r.out() + r.err());
         assertTrue(r.out().contains(p.resolve("policy.yaml") + ":4:9: lint_conflict: deny `no-sale` and allow `share-partners`"), r.out());
-        assertTrue(r.out().contains("witness: practice=share.sell recipient=third_party -> DENY by no-sale, share-partners (decide: conflict denies)"), r.out());
+        assertTrue(r.out().contains("witness: practice=share.sell data=user recipient=third_party -> DENY by no-sale, share-partners (decide: conflict denies)"), r.out());
         assertTrue(r.out().contains("1 policies linted: 0 errors, 1 findings, 0 acknowledged"), r.out());
     }
 
