@@ -16,6 +16,7 @@ import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.scheduling.annotation.ExecuteOn;
 
 /** Decisions: one question, a batch of questions, and a logged decision read back by id. */
 @Controller("/v1/decisions")
@@ -41,6 +42,7 @@ final class DecisionController {
 
     /** Answers in order; a bad question gets its own error entry and the rest are answered. */
     @Post(value = "/batch", consumes = {MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN}, produces = MediaType.APPLICATION_JSON)
+    @ExecuteOn(AnalysisBudget.REQUESTS)
     HttpResponse<String> batch(@Body String body) {
         JsonNode root = QueryJson.parse(body);
         JsonNode queries = root.get("queries");
@@ -76,11 +78,12 @@ final class DecisionController {
     }
 
     @Get(value = "/{id}", produces = MediaType.APPLICATION_JSON)
+    @ExecuteOn(AnalysisBudget.REQUESTS)
     HttpResponse<String> logged(@PathVariable String id) {
         if (!decisions.logging()) {
             throw new RequestException(404, ApiError.of("id", "decision_log_disabled", "the decision log is disabled", "set clausewise.decision-log.enabled=true"));
         }
         return decisions.logged(id).map(line -> HttpResponse.ok(line).contentType(MediaType.APPLICATION_JSON_TYPE))
-                .orElseThrow(() -> new RequestException(404, ApiError.of("id", "unknown_decision", "no decision `" + id + "` in the decision log", null)));
+                .orElseThrow(() -> new RequestException(404, ApiError.of("id", "unknown_decision", "no decision `" + LogText.clip(id) + "` in the decision log", null)));
     }
 }

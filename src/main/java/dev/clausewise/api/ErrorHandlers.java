@@ -21,7 +21,8 @@ final class ErrorHandlers {
     static final class Refused implements ExceptionHandler<RequestException, HttpResponse<String>> {
         @Override
         public HttpResponse<String> handle(HttpRequest request, RequestException e) {
-            return e.error().respond(HttpStatus.valueOf(e.status()));
+            HttpResponse<String> r = e.error().respond(HttpStatus.valueOf(e.status()));
+            return e.retryAfterSeconds() > 0 ? ((io.micronaut.http.MutableHttpResponse<String>) r).header("Retry-After", String.valueOf(e.retryAfterSeconds())) : r;
         }
     }
 

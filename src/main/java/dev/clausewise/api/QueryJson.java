@@ -28,6 +28,9 @@ public final class QueryJson {
             "region", "destination", "context", "explain");
     private static final Set<String> CONTEXT = Set.of("consent", "optedOut", "identifiability", "age", "legalProcess", "doNotTrack");
 
+    /** Longest value a question field may hold: keys and ids are short, so longer is a mistake or an attack. */
+    public static final int MAX_VALUE = 200;
+
     /** A parsed request: the query and how much trail it wants. */
     public record Request(Query query, Explain explain) {
     }
@@ -127,7 +130,7 @@ public final class QueryJson {
         for (Iterator<String> it = o.fieldNames(); it.hasNext(); ) {
             String f = it.next();
             if (!allowed.contains(f)) {
-                errors.add(new QueryError(prefix + f, "unknown_field", "unknown field `" + f + "`",
+                errors.add(new QueryError(prefix + LogText.clip(f), "unknown_field", "unknown field `" + LogText.clip(f) + "`",
                         Optional.ofNullable(Suggestions.didYouMean(f, allowed)).orElse("allowed: " + String.join(", ", allowed.stream().sorted().toList()))));
             }
         }
@@ -142,7 +145,17 @@ public final class QueryJson {
             errors.add(new QueryError(prefix + f, "wrong_type", "`" + f + "` must be a string, found " + n.getNodeType().name().toLowerCase(), null));
             return null;
         }
-        return n.textValue();
+        return bounded(prefix + f, n.textValue(), errors);
+    }
+
+    /** The value, or null and a `value_too_long` error naming the field when it is longer than {@link #MAX_VALUE}. */
+    static String bounded(String field, String value, List<QueryError> errors) {
+        if (value != null && value.length() > MAX_VALUE) {
+            errors.add(new QueryError(field, "value_too_long", "`" + field + "` has " + value.length() + " characters; at most " + MAX_VALUE,
+                    "send a vocabulary key or alias (GET /v1/vocabulary)"));
+            return null;
+        }
+        return value;
     }
 
     private static Boolean bool(ObjectNode o, String f, String prefix, List<QueryError> errors) {

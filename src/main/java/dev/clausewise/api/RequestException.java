@@ -4,11 +4,18 @@ package dev.clausewise.api;
 final class RequestException extends RuntimeException {
     private final transient ApiError error;
     private final int status;
+    /** Seconds for a Retry-After header (429, 503), or 0 for none. */
+    private final int retryAfterSeconds;
 
     RequestException(int status, ApiError error) {
+        this(status, error, 0);
+    }
+
+    RequestException(int status, ApiError error, int retryAfterSeconds) {
         super(error.message(), null, false, false);
         this.status = status;
         this.error = error;
+        this.retryAfterSeconds = retryAfterSeconds;
     }
 
     ApiError error() {
@@ -17,5 +24,9 @@ final class RequestException extends RuntimeException {
 
     int status() {
         return status;
+    }
+
+    int retryAfterSeconds() {
+        return retryAfterSeconds;
     }
 }

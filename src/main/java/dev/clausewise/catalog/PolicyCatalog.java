@@ -1,5 +1,6 @@
 package dev.clausewise.catalog;
 
+import dev.clausewise.check.PolicyChecker;
 import dev.clausewise.engine.EngineResult;
 import dev.clausewise.engine.Outcome;
 import dev.clausewise.engine.Standing;
@@ -23,6 +24,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -142,12 +145,16 @@ public final class PolicyCatalog {
      * atomically (temp file + rename) and swaps the new version in. A refused upload changes nothing.
      */
     public synchronized PolicyBuild replace(String id, String yaml) throws IOException {
-        Path dir = root.resolve(id);
+        Path dir = folder(id).orElseThrow(() -> new IllegalArgumentException("not a policy id: " + id));
         PolicyBuild b = check(id, yaml);
         if (b.ok()) {
             Files.createDirectories(dir);
             Path tmp = Files.createTempFile(dir, ".policy", ".yaml.tmp");
             Files.writeString(tmp, yaml, StandardCharsets.UTF_8);
+            // A temp file is created owner-only; the policy file is read by whoever reads the folder, as one written by hand.
+            if (Files.getFileStore(tmp).supportsFileAttributeView(PosixFileAttributeView.class)) {
+                Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-r--r--"));
+            }
             Files.move(tmp, dir.resolve(PolicyBuilder.POLICY_FILE), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             swapIn(id, b.policy().get());
         }
@@ -156,9 +163,19 @@ public final class PolicyCatalog {
 
     /** Takes policy YAML through every step, quotes proven against the served document of that id; serves nothing. */
     public PolicyBuild check(String id, String yaml) throws IOException {
-        Path source = root.resolve(id).resolve(PolicyBuilder.SOURCE_FILE);
+        Optional<Path> dir = folder(id);
+        if (dir.isEmpty()) {
+            // An id that is not a policy id names no folder: no path is built from it, no file is read.
+            return builder.build(id, PolicyBuilder.POLICY_FILE, yaml, null);
+        }
+        Path source = dir.get().resolve(PolicyBuilder.SOURCE_FILE);
         String document = Files.exists(source) ? Files.readString(source, StandardCharsets.UTF_8) : null;
-        return builder.build(id, root.resolve(id).resolve(PolicyBuilder.POLICY_FILE).toString(), yaml, document);
+        return builder.build(id, dir.get().resolve(PolicyBuilder.POLICY_FILE).toString(), yaml, document);
+    }
+
+    /** The folder of policy {@code id} under the root, or empty when {@code id} is not a policy id (no "..", no "/"). */
+    public Optional<Path> folder(String id) {
+        return id != null && PolicyChecker.POLICY_ID.matcher(id).matches() ? Optional.of(root.resolve(id)) : Optional.empty();
     }
 
     private void swapIn(String id, LoadedPolicy p) {
