@@ -50,6 +50,11 @@ public final class PolicyChecker {
         } else if (expectedId != null && !expectedId.equals(policy.id())) {
             d.error("policy_id_mismatch", policy.location(), "policy `" + policy.id() + "` lives in folder `" + expectedId + "`", "name the policy after its folder: `policy: " + expectedId + "`");
         }
+        String effective = policy.source().effective();
+        if (effective != null && !isIsoDate(effective)) {
+            // The date becomes part of the version in every decision, the log and /health: it is a date, nothing else.
+            d.error("invalid_date", policy.location(), "`source.effective` is not a date (YYYY-MM-DD)", "e.g. effective: \"2024-01-31\"");
+        }
         if (source == null) {
             d.error("missing_source", policy.location(), "no source.txt beside the policy: quotes cannot be proven", "copy the document, unmodified, to source.txt");
         }
@@ -119,6 +124,15 @@ public final class PolicyChecker {
         String duration = s.retention().duration();
         if (duration != null && !isIsoDuration(duration)) {
             d.error("invalid_duration", s.locationOf("retention.duration"), "`" + duration + "` is not an ISO 8601 duration", "e.g. P30D, P13M, P2Y, PT12H");
+        }
+    }
+
+    private static boolean isIsoDate(String s) {
+        try {
+            java.time.LocalDate.parse(s);
+            return s.length() == 10;
+        } catch (DateTimeParseException e) {
+            return false;
         }
     }
 
