@@ -1,5 +1,6 @@
 package dev.clausewise.bench;
 
+import dev.clausewise.vocabulary.Dimension;
 import dev.clausewise.catalog.Answer;
 import dev.clausewise.catalog.PolicyCatalog;
 import dev.clausewise.explain.Explain;
@@ -49,7 +50,8 @@ public class EngineBench {
         questions = qs.toArray(Query[]::new);
         normalizer = new QueryNormalizer(catalog.vocabulary());
         references = new HashMap<>();
-        catalog.policies().forEach((id, p) -> references.put(id, new ReferenceEvaluator(p.policy(), catalog.vocabulary().regions())));
+        catalog.policies().forEach((id, p) -> references.put(id, new ReferenceEvaluator(p.policy(), catalog.vocabulary().regions(),
+                catalog.vocabulary().tree(Dimension.PRACTICE).distinct())));
     }
 
     private Query nextQuestion() {

@@ -1,7 +1,7 @@
 package dev.clausewise.analysis;
 
 import dev.clausewise.catalog.LoadedPolicy;
-import dev.clausewise.engine.ConditionState;
+import dev.clausewise.engine.Candidate;
 import dev.clausewise.explain.DecisionExplainer;
 import dev.clausewise.query.ConditionStatus;
 import dev.clausewise.query.Query;
@@ -66,9 +66,12 @@ final class Answers {
             }
             Query q = cell.at(context, List.of()).query(policy.policy().id());
             Verdict.Evaluated evaluated = Verdict.evaluate(policy, normalizer.normalize(q).query(), explainer);
+            // Every condition key of every relevant statement, scope qualifiers among them: they decide whether
+            // a statement applies or only refines, which no ConditionState fact records.
             Map<String, ConditionStatus> consulted = new TreeMap<>();
-            for (ConditionState s : evaluated.result().conditions()) {
-                consulted.put(s.condition(), s.status());
+            for (Candidate c : evaluated.result().candidates()) {
+                policy.policy().statement(c.getStatementId()).orElseThrow().conditionKeys()
+                        .forEach(k -> consulted.put(k, settings.settle(k)));
             }
             Entry e = new Entry(numbers.incrementAndGet(), consulted, evaluated);
             table.add(e);

@@ -86,7 +86,7 @@ public final class Compare {
         NormalizedQuery base = new QueryNormalizer(catalog.vocabulary()).normalize(with(with(question, rows, keyOrDefault(rows)), cols, keyOrDefault(cols))).query();
         List<Statement> relevant = p.policy().statements().stream().filter(s -> Dimension.MATCHED.stream()
                 .filter(d -> d != rows && d != cols && !s.keys(d).isEmpty())
-                .allMatch(d -> base.touches(d, String.join("|", s.keys(d))))).toList();
+                .allMatch(d -> base.touches(d, String.join("|", s.keys(d)), s.effect()))).toList();
         List<String> rowKeys = keys(relevant, rows);
         List<String> colKeys = keys(relevant, cols);
         List<List<Row>> cells = new ArrayList<>();

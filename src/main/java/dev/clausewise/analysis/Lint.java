@@ -43,8 +43,6 @@ import java.util.concurrent.atomic.AtomicLong;
  * cycle or an uncited statement would decide.
  */
 public final class Lint {
-    /** The decide rule of rules/decision.drl that settles a conflict (an allow and a deny both standing). */
-    public static final String CONFLICT_RULE = "decide: conflict denies";
     public static final String UNUSED_ACKNOWLEDGEMENT = "lint_unused_acknowledgement";
     private static final Set<String> WITH_WITNESS = Set.of("override_cycle", "missing_cite", "missing_section");
 
@@ -113,9 +111,7 @@ public final class Lint {
         for (Explorer.Answered a : answered) {
             EngineResult r = a.entries().get(0).evaluated().result();
             decisive.addAll(r.decided().reasons());
-            if (r.decided().rule().equals(CONFLICT_RULE)) {
-                r.conflicts().forEach(c -> conflicts.putIfAbsent(List.of(c.deny(), c.allow()), a));
-            }
+            r.conflicts().forEach(c -> conflicts.putIfAbsent(List.of(c.deny(), c.allow()), a));
         }
         List<Finding> findings = new ArrayList<>();
         conflicts.forEach((pair, a) -> findings.add(conflict(p, policy.statement(pair.get(0)).orElseThrow(),

@@ -72,19 +72,28 @@ public final class QuestionSpace {
      * reads the depth, restrictions the narrower key), so it is left out: values covered by different keys of one
      * statement at the same depth fall into one class.
      */
-    private record Match(Relation relation, int depth, String narrower) {
+    private record Match(Relation relation, int depth, String narrower, boolean permissionStops) {
         static Match of(KeyMatch m) {
+            return of(m, false);
+        }
+
+        /** {@code permissionStops}: the value is a distinct act below the key, which a deny reaches and an allow does not. */
+        static Match of(KeyMatch m, boolean permissionStops) {
             return switch (m.relation()) {
-                case COVERS -> new Match(Relation.COVERS, m.depth(), null);
-                case NARROWER -> new Match(Relation.NARROWER, 0, m.key());
-                case DISJOINT -> new Match(Relation.DISJOINT, 0, null);
+                case COVERS -> new Match(Relation.COVERS, m.depth(), null, permissionStops);
+                case NARROWER -> new Match(Relation.NARROWER, 0, m.key(), false);
+                case DISJOINT -> new Match(Relation.DISJOINT, 0, null, false);
             };
+        }
+
+        boolean disjointFor(Effect effect) {
+            return relation == Relation.DISJOINT || effect == Effect.ALLOW && permissionStops;
         }
     }
 
     /** What makes two statements answer alike: everything but where they were written and what they cite. */
     private record Fingerprint(String id, Map<Dimension, List<String>> scope, Effect effect, List<String> conditions,
-                               Retention retention, List<String> overrides) {
+                               List<String> anyOf, Retention retention, List<String> overrides) {
     }
 
     /** @param policies the statements of each side (one side for lint, two for a diff) */
@@ -111,7 +120,7 @@ public final class QuestionSpace {
         }
         Map<Fingerprint, Integer> ids = new HashMap<>();
         this.fingerprint = all.stream().mapToInt(s -> ids.computeIfAbsent(new Fingerprint(s.id(), s.scope(), s.effect(),
-                s.conditions(), s.retention(), s.overrides()), f -> ids.size())).toArray();
+                s.conditions(), s.anyOf(), s.retention(), s.overrides()), f -> ids.size())).toArray();
         for (Axis a : Axis.values()) {
             universe.put(a, values(a, all));
             whole.put(a, Collections.unmodifiableSet(new LinkedHashSet<>(universe.get(a))));
@@ -257,7 +266,7 @@ public final class QuestionSpace {
             key.add(i);
             for (Dimension d : Dimension.MATCHED) {
                 if (joined[i][d.ordinal()] != null) {
-                    key.add(Match.of(q.relate(d, joined[i][d.ordinal()])));
+                    key.add(Match.of(q.relate(d, joined[i][d.ordinal()], statements[i].effect())));
                 }
             }
         }
@@ -269,7 +278,7 @@ public final class QuestionSpace {
         BitSet next = new BitSet(statements.length);
         for (int i = live.nextSetBit(0); i >= 0; i = live.nextSetBit(i + 1)) {
             String keys = joined[i][d.ordinal()];
-            if (keys == null || p.matches().get(keys).relation() != Relation.DISJOINT) {
+            if (keys == null || !p.matches().get(keys).disjointFor(statements[i].effect())) {
                 next.set(i);
             }
         }
@@ -335,10 +344,11 @@ public final class QuestionSpace {
         Integer years = age.equals(NOT_GIVEN) ? null : Integer.valueOf(age.substring(0, age.indexOf('-')));
         Settings settings = new Settings(Consent.UNKNOWN, null, Identifiability.IDENTIFIED, years, null, false);
         NormalizedQuery probe = new NormalizedQuery(null, values, age.equals(NOT_GIVEN) ? Set.of() : ageSubjects.get(age),
-                settings, vocabulary.regions());
+                settings, vocabulary.regions(), vocabulary.tree(Dimension.PRACTICE));
         List<Match> out = new ArrayList<>(keys.size());
         for (String k : keys) {
-            out.add(Match.of(probe.relate(d, k)));
+            KeyMatch plain = probe.relate(d, k, Effect.DENY);
+            out.add(Match.of(plain, plain.relation() == Relation.COVERS && probe.relate(d, k, Effect.ALLOW).disjoint()));
         }
         return out;
     }

@@ -1,6 +1,10 @@
 package dev.clausewise.api;
 
 import dev.clausewise.analysis.Progress;
+import dev.clausewise.query.QueryError;
+import dev.clausewise.wire.Problem;
+import dev.clausewise.wire.ProblemException;
+import dev.clausewise.wire.WireReader;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 import java.util.List;
@@ -47,7 +51,7 @@ final class AnalysisBudget {
         Progress progress() {
             return (done, total) -> {
                 if (total > maxClasses) {
-                    throw new RequestException(422, ApiError.of("body", "question_budget_exceeded",
+                    throw new ProblemException(Problem.of("body", "question_budget_exceeded",
                             what + " would explore " + total + " question classes; the budget clausewise.analysis.max-question-classes is " + maxClasses,
                             "narrow the policies, or raise clausewise.analysis.max-question-classes"));
                 }
@@ -58,7 +62,7 @@ final class AnalysisBudget {
         /** Throws once the job's wall-time budget is spent. */
         void check() {
             if (System.nanoTime() - deadline > 0) {
-                throw new RequestException(503, ApiError.of("request", "time_budget_exceeded",
+                throw new ProblemException(Problem.of("request", "time_budget_exceeded",
                         what + " took longer than the budget clausewise.analysis.max-seconds (" + maxNanos / 1_000_000_000L + " s) and was stopped",
                         "narrow the question, or raise clausewise.analysis.max-seconds"));
             }
@@ -73,8 +77,8 @@ final class AnalysisBudget {
     /** Starts a job, or refuses it with 429 when {@code clausewise.analysis.max-concurrent} jobs run already. */
     Job start(String what) {
         if (!running.tryAcquire()) {
-            throw new RequestException(429, ApiError.of("request", "too_many_analyses",
-                    maxConcurrent + " analysis jobs are running, the limit clausewise.analysis.max-concurrent", "retry after the Retry-After delay"), 2);
+            throw new ProblemException(Problem.of("request", "too_many_analyses",
+                    maxConcurrent + " analysis jobs are running, the limit clausewise.analysis.max-concurrent", "retry after the Retry-After delay"));
         }
         return new Job(what);
     }
@@ -82,6 +86,11 @@ final class AnalysisBudget {
     /** At most {@code clausewise.analysis.max-changes} items; the reply says how many there were. */
     <T> List<T> bounded(List<T> items) {
         return items.size() <= maxChanges ? items : List.copyOf(items.subList(0, maxChanges));
+    }
+
+    /** A query parameter's value, refused as `value_too_long` when longer than a question field may be. */
+    static void bounded(String name, String value, List<QueryError> errors) {
+        WireReader.bounded(name, value, errors);
     }
 
     int maxChanges() {

@@ -1,7 +1,5 @@
 package dev.clausewise.api;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.clausewise.analysis.Compare;
 import dev.clausewise.analysis.DiffReport;
 import dev.clausewise.analysis.Lint;
@@ -11,15 +9,19 @@ import dev.clausewise.catalog.LoadedPolicy;
 import dev.clausewise.catalog.PolicyBuild;
 import dev.clausewise.catalog.PolicyCatalog;
 import dev.clausewise.explain.PolicyRef;
+import dev.clausewise.wire.Problem;
+import dev.clausewise.wire.ProblemException;
 import dev.clausewise.query.Query;
 import dev.clausewise.query.QueryError;
 import dev.clausewise.source.Diagnostic;
 import dev.clausewise.source.Suggestions;
 import dev.clausewise.vocabulary.Dimension;
+import dev.clausewise.wire.DiffRequest;
+import dev.clausewise.wire.QueryField;
+import dev.clausewise.wire.QueryFields;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
-import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -30,19 +32,18 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Iterator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
+import java.util.Map;
 
 /** Authoring analysis: lint with witness questions, the semantic diff of two policies, one question across policies. */
 @Controller
 final class AnalysisController {
     private static final String YAML = "application/yaml";
-    private static final Set<String> COMPARE = Set.of("policy", "practice", "data", "recipient", "purpose", "subject", "region",
-            "destination", "consent", "optedOut", "identifiability", "age", "legalProcess", "doNotTrack", "rows", "cols");
 
     private final PolicyCatalog catalog;
     private final AnalysisBudget budget;
@@ -84,20 +85,9 @@ final class AnalysisController {
                     + "YAML built against the served document of the policy it names.")
     @Post(value = "/v1/diff", consumes = {MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN}, produces = MediaType.APPLICATION_JSON)
     @ExecuteOn(AnalysisBudget.EXECUTOR)
-    HttpResponse<String> diff(@Body String body) {
-        JsonNode root = QueryJson.parse(body);
-        if (!(root instanceof ObjectNode o)) {
-            throw new RequestException(400, ApiError.of("body", "expected_object", "the body must be {\"a\": \"<policy id>\", \"b\": \"<policy id>\"}", null));
-        }
-        for (Iterator<String> it = o.fieldNames(); it.hasNext(); ) {
-            String f = it.next();
-            if (!f.equals("a") && !f.equals("b")) {
-                throw new RequestException(400, ApiError.of(f, "unknown_field", "unknown field `" + f + "`",
-                        Optional.ofNullable(Suggestions.didYouMean(f, List.of("a", "b"))).orElse("the body has only `a` and `b`")));
-            }
-        }
-        LoadedPolicy a = served(o, "a");
-        LoadedPolicy b = served(o, "b");
+    HttpResponse<String> diff(@Body DiffRequest body) {
+        LoadedPolicy a = served(body.a(), "a");
+        LoadedPolicy b = served(body.b(), "b");
         try (AnalysisBudget.Job job = budget.start("diff")) {
             return reply(PolicyDiff.diff(a, b, catalog.vocabulary(), job.progress()));
         }
@@ -132,22 +122,28 @@ final class AnalysisController {
                                  @Nullable @QueryValue String purpose, @Nullable @QueryValue String subject,
                                  @Parameter(description = "ISO 3166 code or group, e.g. FR") @Nullable @QueryValue String region,
                                  @Nullable @QueryValue String destination, @Nullable @QueryValue String consent,
-                                 @Nullable @QueryValue String optedOut, @Nullable @QueryValue String identifiability,
-                                 @Nullable @QueryValue String age, @Nullable @QueryValue String legalProcess,
-                                 @Nullable @QueryValue String doNotTrack,
+                                 @Parameter(schema = @Schema(type = "boolean")) @Nullable @QueryValue String optedOut, @Nullable @QueryValue String identifiability,
+                                 @Parameter(schema = @Schema(type = "integer")) @Nullable @QueryValue String age,
+                                 @Parameter(schema = @Schema(type = "boolean")) @Nullable @QueryValue String legalProcess,
+                                 @Parameter(schema = @Schema(type = "boolean")) @Nullable @QueryValue String doNotTrack,
                                  @Parameter(description = "matrix mode: the dimension of the rows") @Nullable @QueryValue String rows,
                                  @Parameter(description = "matrix mode: the dimension of the columns") @Nullable @QueryValue String cols) {
+        // The parameters above document the operation; they are read, each as its field's type, from QueryFields.
         List<QueryError> errors = new ArrayList<>();
+        Map<String, Object> values = new HashMap<>();
+        List<String> allowed = new ArrayList<>(List.of("rows", "cols"));
+        for (QueryField f : QueryFields.flat()) {
+            allowed.add(f.name());
+            parameter(request, f, errors).ifPresent(v -> values.put(f.name(), v));
+        }
         for (String name : request.getParameters().names()) {
-            request.getParameters().getAll(name).forEach(v -> QueryJson.bounded(name, v, errors));
-            if (!COMPARE.contains(name)) {
+            request.getParameters().getAll(name).forEach(v -> AnalysisBudget.bounded(name, v, errors));
+            if (!allowed.contains(name)) {
                 errors.add(new QueryError(LogText.clip(name), "unknown_field", "unknown parameter `" + LogText.clip(name) + "`",
-                        Optional.ofNullable(Suggestions.didYouMean(name, COMPARE)).orElse("allowed: " + String.join(", ", COMPARE.stream().sorted().toList()))));
+                        Optional.ofNullable(Suggestions.didYouMean(name, allowed)).orElse("allowed: " + String.join(", ", allowed.stream().sorted().toList()))));
             }
         }
-        Query.Context context = new Query.Context(consent, bool(optedOut, "optedOut", errors), identifiability, integer(age, errors),
-                bool(legalProcess, "legalProcess", errors), bool(doNotTrack, "doNotTrack", errors));
-        Query q = new Query(policy, practice, data, recipient, purpose, subject, region, destination, context);
+        Query q = QueryFields.query(values);
         boolean matrix = policy != null || rows != null || cols != null;
         Optional<Dimension> r = axis("rows", rows, matrix, errors);
         Optional<Dimension> c = axis("cols", cols, matrix, errors);
@@ -155,7 +151,7 @@ final class AnalysisController {
             errors.add(new QueryError("policy", "missing_field", "a matrix needs `policy`", "one of " + String.join(", ", catalog.policies().keySet())));
         }
         if (!errors.isEmpty()) {
-            throw new RequestException(400, new ApiError(errors.get(0).code(), errors.get(0).message(), errors));
+            throw new ProblemException(Problem.of(errors.get(0).code(), errors.get(0).message(), errors));
         }
         Compare.Result<?> result;
         try (AnalysisBudget.Job job = budget.start("compare")) {
@@ -163,8 +159,7 @@ final class AnalysisController {
         }
         if (result.value().isEmpty()) {
             Answer.Rejected rejected = result.rejected();
-            HttpStatus status = "unknown_policy".equals(rejected.code()) ? HttpStatus.NOT_FOUND : HttpStatus.BAD_REQUEST;
-            return new ApiError(rejected.code(), rejected.message(), rejected.errors()).respond(status);
+            throw new ProblemException(Problem.of(rejected.code(), rejected.message(), rejected.errors()));
         }
         return PolicyController.json(result.value().get());
     }
@@ -183,37 +178,35 @@ final class AnalysisController {
         return d;
     }
 
-    private static Boolean bool(String v, String field, List<QueryError> errors) {
-        if (v == null) {
-            return null;
-        }
-        if (!v.equals("true") && !v.equals("false")) {
-            errors.add(new QueryError(field, "wrong_type", "`" + field + "` must be true or false", null));
-            return null;
-        }
-        return Boolean.valueOf(v);
-    }
-
-    private static Integer integer(String v, List<QueryError> errors) {
-        if (v == null) {
-            return null;
+    /** A query parameter read as its field's type: `optedOut=yes` is a wrong type naming the parameter. */
+    private static Optional<Object> parameter(HttpRequest<?> request, QueryField f, List<QueryError> errors) {
+        Optional<String> v = request.getParameters().getFirst(f.name());
+        if (v.isEmpty() || f.type() == QueryField.Type.TEXT) {
+            return v.map(x -> x);
         }
         try {
-            return Integer.valueOf(v);
-        } catch (NumberFormatException e) {
-            errors.add(new QueryError("age", "wrong_type", "`age` must be a whole number", null));
-            return null;
+            return Optional.of(switch (f.type()) {
+                case BOOLEAN -> switch (v.get()) {
+                    case "true" -> Boolean.TRUE;
+                    case "false" -> Boolean.FALSE;
+                    default -> throw new IllegalArgumentException();
+                };
+                case INTEGER -> Integer.valueOf(v.get());
+                case TEXT -> v.get();
+            });
+        } catch (IllegalArgumentException e) {
+            errors.add(new QueryError(f.name(), "wrong_type", "`" + f.name() + "` must be " + f.type().expected().replace(" or null", ""), null));
+            return Optional.empty();
         }
     }
 
-    private LoadedPolicy served(ObjectNode body, String field) {
-        JsonNode n = body.get(field);
-        if (n == null || !n.isTextual()) {
-            throw new RequestException(400, ApiError.of(field, n == null ? "missing_field" : "wrong_type", "`" + field + "` must be a policy id",
+    private LoadedPolicy served(String id, String field) {
+        if (id == null) {
+            throw new ProblemException(Problem.of(field, "missing_field", "`" + field + "` must be a policy id",
                     "one of " + String.join(", ", catalog.policies().keySet())));
         }
-        return catalog.policy(n.textValue()).orElseThrow(() -> new RequestException(404, ApiError.of(field, "unknown_policy",
-                "no policy `" + n.textValue() + "` is loaded", Optional.ofNullable(Suggestions.didYouMean(n.textValue(), catalog.policies().keySet()))
+        return catalog.policy(id).orElseThrow(() -> new ProblemException(Problem.of(field, "unknown_policy",
+                "no policy `" + id + "` is loaded", Optional.ofNullable(Suggestions.didYouMean(id, catalog.policies().keySet()))
                         .orElse("loaded policies: " + String.join(", ", catalog.policies().keySet())))));
     }
 
@@ -224,7 +217,7 @@ final class AnalysisController {
         if (!b.ok()) {
             List<QueryError> errors = b.diagnostics().stream().filter(Diagnostic::isError)
                     .map(d -> new QueryError(part, d.code(), d.location() + ": " + d.message(), d.help())).toList();
-            throw new RequestException(422, new ApiError("invalid_policy", "policy `" + part + "` does not build", errors));
+            throw new ProblemException(Problem.of("invalid_policy", "policy `" + part + "` does not build", errors));
         }
         return b.policy().get();
     }

@@ -1,11 +1,11 @@
 package dev.clausewise.api;
 
+import dev.clausewise.wire.Problem;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
-import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ServerFilter;
 
@@ -26,13 +26,13 @@ final class AnalysisTokenFilter {
     @Nullable
     HttpResponse<?> check(HttpRequest<?> request) {
         if (token.isEmpty()) {
-            return ApiError.of("Authorization", "authoring_disabled", "analysis needs the authoring token, and none is configured",
-                    "configure clausewise.authoring.token, or set clausewise.analysis.require-token=false").respond(HttpStatus.FORBIDDEN);
+            return ErrorHandlers.respond(Problem.of("Authorization", "authoring_disabled", "analysis needs the authoring token, and none is configured",
+                    "configure clausewise.authoring.token, or set clausewise.analysis.require-token=false"));
         }
         String authorization = request.getHeaders().get("Authorization");
         if (authorization == null || !AuthoringController.constantTimeEquals(authorization, "Bearer " + token)) {
-            return ApiError.of("Authorization", "unauthorized", "analysis endpoints need a valid bearer token here",
-                    "send Authorization: Bearer <token>").respond(HttpStatus.UNAUTHORIZED);
+            return ErrorHandlers.respond(Problem.of("Authorization", "unauthorized", "analysis endpoints need a valid bearer token here",
+                    "send Authorization: Bearer <token>"));
         }
         return null;
     }

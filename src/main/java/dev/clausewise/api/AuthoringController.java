@@ -3,6 +3,8 @@ package dev.clausewise.api;
 import dev.clausewise.catalog.PolicyBuild;
 import dev.clausewise.catalog.PolicyCatalog;
 import dev.clausewise.check.PolicyChecker;
+import dev.clausewise.wire.Problem;
+import dev.clausewise.wire.ProblemException;
 import dev.clausewise.scenario.ScenarioFile;
 import dev.clausewise.scenario.ScenarioLoader;
 import dev.clausewise.scenario.ScenarioResult;
@@ -73,18 +75,18 @@ final class AuthoringController {
     @ExecuteOn(AnalysisBudget.EXECUTOR)
     HttpResponse<String> replace(@PathVariable String id, @Body String yaml, @Nullable @Header("Authorization") String authorization) throws IOException {
         if (token.isEmpty()) {
-            throw new RequestException(403, ApiError.of("Authorization", "authoring_disabled", "authoring over REST is disabled",
+            throw new ProblemException(Problem.of("Authorization", "authoring_disabled", "authoring over REST is disabled",
                     "configure clausewise.authoring.token (env CLAUSEWISE_AUTHORING_TOKEN) to enable it"));
         }
         if (authorization == null || !constantTimeEquals(authorization, "Bearer " + token)) {
-            throw new RequestException(401, ApiError.of("Authorization", "unauthorized", "a valid bearer token is required", "send Authorization: Bearer <token>"));
+            throw new ProblemException(Problem.of("Authorization", "unauthorized", "a valid bearer token is required", "send Authorization: Bearer <token>"));
         }
         validId("id", id);
         PolicyBuild b = catalog.replace(id, required(yaml));
         metrics.reloaded(id, b.ok());
         if (!b.ok()) {
             LOG.warn("refused upload of policy {}: {}", id, b.diagnostics().stream().filter(Diagnostic::isError).map(Diagnostic::format).toList());
-            return HttpResponse.<String>status(HttpStatus.UNPROCESSABLE_ENTITY).contentType(ApiError.PROBLEM_JSON)
+            return HttpResponse.<String>status(HttpStatus.UNPROCESSABLE_ENTITY).contentType(ErrorHandlers.PROBLEM_JSON)
                     .body(dev.clausewise.explain.Json.write(report(b)));
         }
         LOG.info("policy {} replaced over REST: {}", id, b.policy().get().ref().version());
@@ -103,9 +105,9 @@ final class AuthoringController {
         Diagnostics d = new Diagnostics();
         Optional<ScenarioFile> file = ScenarioLoader.load("scenarios.yaml", required(yaml), d);
         if (file.isEmpty()) {
-            ApiError e = new ApiError("invalid_scenarios", "the scenario file does not load",
+            Problem e = Problem.of("invalid_scenarios", "the scenario file does not load",
                     d.sorted().stream().map(x -> new dev.clausewise.query.QueryError(x.location().toString(), x.code(), x.message(), x.help())).toList());
-            throw new RequestException(400, e);
+            throw new ProblemException(e);
         }
         List<ScenarioResult> results = new ScenarioRunner(catalog).run(file.get());
         List<Map<String, Object>> views = results.stream().map(r -> {
@@ -133,7 +135,7 @@ final class AuthoringController {
     /** Refuses an id from a request that is not a policy id, before any path is built from it. */
     static String validId(String field, String id) {
         if (!PolicyChecker.POLICY_ID.matcher(id).matches()) {
-            throw new RequestException(400, ApiError.of(field, "invalid_id", "`" + LogText.clip(id) + "` is not a valid policy id",
+            throw new ProblemException(Problem.of(field, "invalid_id", "`" + LogText.clip(id) + "` is not a valid policy id",
                     "lowercase letters, digits, - and _, at most 40: " + PolicyChecker.POLICY_ID.pattern()));
         }
         return id;
@@ -141,7 +143,7 @@ final class AuthoringController {
 
     static String required(String yaml) {
         if (yaml == null || yaml.isBlank()) {
-            throw new RequestException(400, ApiError.of("body", "empty_body", "the request has no body", "send the YAML as the body"));
+            throw new ProblemException(Problem.of("body", "empty_body", "the request has no body", "send the YAML as the body"));
         }
         return yaml;
     }

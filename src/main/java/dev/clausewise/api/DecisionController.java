@@ -1,25 +1,33 @@
 package dev.clausewise.api;
 
 import dev.clausewise.catalog.Answer;
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.clausewise.wire.BatchAnswer;
+import dev.clausewise.wire.BatchRequest;
+import dev.clausewise.wire.DecisionRequest;
+import dev.clausewise.wire.DecisionResponse;
+import dev.clausewise.wire.Problem;
+import dev.clausewise.wire.ProblemException;
 import dev.clausewise.query.QueryError;
 import io.micronaut.context.annotation.Value;
-import io.micronaut.http.annotation.Get;
-import io.micronaut.http.annotation.PathVariable;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import dev.clausewise.explain.Json;
 import io.micronaut.http.HttpResponse;
-import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.ArrayList;
+import java.util.List;
 
 /** Decisions: one question, a batch of questions, and a logged decision read back by id. */
 @Controller("/v1/decisions")
+@Tag(name = "decisions")
 final class DecisionController {
     private final DecisionService decisions;
     private final int maxBatch;
@@ -29,61 +37,68 @@ final class DecisionController {
         this.maxBatch = maxBatch;
     }
 
+    @Operation(summary = "Answer one question", description = "The decision with its explanation trail, quoting the policy.")
+    @ApiResponse(responseCode = "200", description = "the decision")
+    @ApiResponse(responseCode = "400", description = "malformed JSON, an unknown field, a wrong type or a key the vocabulary rejects",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "404", description = "no such policy is loaded",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @Post(consumes = {MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN}, produces = MediaType.APPLICATION_JSON)
-    HttpResponse<String> decide(@Body String body) {
-        QueryJson.Request request = QueryJson.read(QueryJson.parse(body));
-        Answer answer = decisions.decide(request.query(), request.explain());
+    DecisionResponse decide(@Body DecisionRequest request) {
+        Answer answer = decisions.decide(request.query(), request.explainLevel());
         if (answer instanceof Answer.Rejected r) {
-            HttpStatus status = "unknown_policy".equals(r.code()) ? HttpStatus.NOT_FOUND : HttpStatus.BAD_REQUEST;
-            return new ApiError(r.code(), r.message(), r.errors()).respond(status);
+            throw new ProblemException(Problem.of(r.code(), r.message(), r.errors()));
         }
-        return HttpResponse.ok(Json.write(((Answer.Answered) answer).decision())).contentType(MediaType.APPLICATION_JSON_TYPE);
+        return DecisionResponse.of(((Answer.Answered) answer).decision());
     }
 
-    /** Answers in order; a bad question gets its own error entry and the rest are answered. */
+    @Operation(summary = "Answer many questions", description = "Answers in order; a question that cannot be answered gets its own error "
+            + "and the rest are answered.")
+    @ApiResponse(responseCode = "200", description = "one answer per question, in order: {decision} or {error}")
+    @ApiResponse(responseCode = "400", description = "the body is not {\"queries\": [...]}",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "413", description = "more questions than clausewise.batch.max-queries",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @Post(value = "/batch", consumes = {MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN}, produces = MediaType.APPLICATION_JSON)
     @ExecuteOn(AnalysisBudget.REQUESTS)
-    HttpResponse<String> batch(@Body String body) {
-        JsonNode root = QueryJson.parse(body);
-        JsonNode queries = root.get("queries");
-        if (!root.isObject() || queries == null || !queries.isArray()) {
-            throw new RequestException(400, ApiError.of("queries", "expected_array", "the body must be {\"queries\": [ ... ]}", "each item is a POST /v1/decisions body"));
+    BatchAnswer batch(@Body BatchRequest body) {
+        if (body.queries().size() > maxBatch) {
+            throw new ProblemException(Problem.of("queries", "batch_too_large", body.queries().size() + " queries; at most " + maxBatch + " per batch",
+                    "split the batch"));
         }
-        java.util.Iterator<String> names = root.fieldNames();
-        while (names.hasNext()) {
-            String f = names.next();
-            if (!f.equals("queries")) {
-                throw new RequestException(400, ApiError.of(f, "unknown_field", "unknown field `" + f + "`", "the batch body has only `queries`"));
+        List<BatchAnswer.Item> answers = new ArrayList<>(body.queries().size());
+        for (int i = 0; i < body.queries().size(); i++) {
+            Problem unreadable = body.unreadable().get(i);
+            if (unreadable != null) {
+                answers.add(new BatchAnswer.Failed(unreadable));
+                continue;
             }
-        }
-        if (queries.size() > maxBatch) {
-            throw new RequestException(413, ApiError.of("queries", "batch_too_large", queries.size() + " queries; at most " + maxBatch + " per batch", "split the batch"));
-        }
-        List<Map<String, Object>> answers = new ArrayList<>(queries.size());
-        for (int i = 0; i < queries.size(); i++) {
-            List<QueryError> errors = new ArrayList<>();
-            QueryJson.Request request = QueryJson.read(queries.get(i), "queries[" + i + "].", errors);
-            Answer answer = errors.isEmpty() ? decisions.decide(request.query(), request.explain())
-                    : new Answer.Rejected(errors.get(0).code(), errors.get(0).message(), errors);
+            DecisionRequest request = body.queries().get(i);
+            Answer answer = decisions.decide(request.query(), request.explainLevel());
             if (answer instanceof Answer.Answered a) {
-                answers.add(Map.of("decision", a.decision()));
+                answers.add(new BatchAnswer.Decided(DecisionResponse.of(a.decision())));
             } else {
                 Answer.Rejected r = (Answer.Rejected) answer;
-                List<QueryError> prefixed = r.errors().stream().map(e -> e.field().startsWith("queries[") ? e
-                        : new QueryError("queries[" + answers.size() + "]." + e.field(), e.code(), e.message(), e.help())).toList();
-                answers.add(Map.of("error", new ApiError(r.code(), r.message(), prefixed).withStatus(400)));
+                String prefix = "queries[" + i + "].";
+                List<QueryError> prefixed = r.errors().stream()
+                        .map(e -> new QueryError(prefix + e.field(), e.code(), e.message(), e.help())).toList();
+                answers.add(new BatchAnswer.Failed(Problem.of(r.code(), r.message(), prefixed)));
             }
         }
-        return HttpResponse.ok(Json.write(Map.of("answers", answers))).contentType(MediaType.APPLICATION_JSON_TYPE);
+        return new BatchAnswer(answers);
     }
 
+    @Operation(summary = "A logged decision", description = "The decision log's record of a decision: the question as asked and the answer.")
+    @ApiResponse(responseCode = "200", description = "the decision log record")
+    @ApiResponse(responseCode = "404", description = "no such decision, or the decision log is disabled",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @Get(value = "/{id}", produces = MediaType.APPLICATION_JSON)
     @ExecuteOn(AnalysisBudget.REQUESTS)
     HttpResponse<String> logged(@PathVariable String id) {
         if (!decisions.logging()) {
-            throw new RequestException(404, ApiError.of("id", "decision_log_disabled", "the decision log is disabled", "set clausewise.decision-log.enabled=true"));
+            throw new ProblemException(Problem.of("id", "decision_log_disabled", "the decision log is disabled", "set clausewise.decision-log.enabled=true"));
         }
         return decisions.logged(id).map(line -> HttpResponse.ok(line).contentType(MediaType.APPLICATION_JSON_TYPE))
-                .orElseThrow(() -> new RequestException(404, ApiError.of("id", "unknown_decision", "no decision `" + LogText.clip(id) + "` in the decision log", null)));
+                .orElseThrow(() -> new ProblemException(Problem.of("id", "unknown_decision", "no decision `" + LogText.clip(id) + "` in the decision log", null)));
     }
 }

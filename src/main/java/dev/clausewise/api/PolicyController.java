@@ -2,6 +2,8 @@ package dev.clausewise.api;
 
 import dev.clausewise.catalog.LoadedPolicy;
 import dev.clausewise.catalog.PolicyCatalog;
+import dev.clausewise.wire.Problem;
+import dev.clausewise.wire.ProblemException;
 import dev.clausewise.explain.Json;
 import dev.clausewise.explain.PolicyRef;
 import dev.clausewise.policy.Statement;
@@ -56,7 +58,7 @@ final class PolicyController {
     }
 
     private LoadedPolicy find(String id) {
-        return catalog.policy(id).orElseThrow(() -> new RequestException(404, ApiError.of("id", "unknown_policy", "no policy `" + id + "` is loaded",
+        return catalog.policy(id).orElseThrow(() -> new ProblemException(Problem.of("id", "unknown_policy", "no policy `" + id + "` is loaded",
                 dev.clausewise.source.Suggestions.didYouMean(id, catalog.policies().keySet()))));
     }
 

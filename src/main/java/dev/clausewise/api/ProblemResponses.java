@@ -1,6 +1,8 @@
 package dev.clausewise.api;
 
+import dev.clausewise.explain.Json;
 import dev.clausewise.query.QueryError;
+import dev.clausewise.wire.Problem;
 import io.micronaut.context.annotation.Primary;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MutableHttpResponse;
@@ -23,6 +25,7 @@ final class ProblemResponses implements ErrorResponseProcessor<String> {
             case 404 -> "not_found";
             case 405 -> "method_not_allowed";
             case 413 -> "body_too_large";
+            case 406 -> "not_acceptable";
             case 415 -> "unsupported_media_type";
             default -> status.getCode() >= 500 ? "internal_error" : "bad_request";
         };
@@ -31,8 +34,8 @@ final class ProblemResponses implements ErrorResponseProcessor<String> {
         List<QueryError> errors = context.getErrors().stream()
                 .map(e -> new QueryError(e.getPath().orElse("request"), code, status.getCode() >= 500 ? message : e.getMessage(), null))
                 .toList();
-        ApiError body = new ApiError(code, message, errors.isEmpty() ? List.of(new QueryError("request", code, message, null)) : errors)
+        Problem body = Problem.of(code, message, errors.isEmpty() ? List.of(new QueryError("request", code, message, null)) : errors)
                 .withStatus(status.getCode());
-        return base.contentType(ApiError.PROBLEM_JSON).body(dev.clausewise.explain.Json.write(body));
+        return base.contentType(ErrorHandlers.PROBLEM_JSON).body(Json.write(body));
     }
 }

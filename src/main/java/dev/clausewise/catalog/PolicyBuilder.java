@@ -19,7 +19,9 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** Takes one policy through the pipeline: load → check → compile → build. Every failure is a diagnostic. */
 public final class PolicyBuilder {
@@ -28,10 +30,26 @@ public final class PolicyBuilder {
 
     private final Vocabulary vocabulary;
     private final String vocabularyDigest;
+    /** Builds by their whole input, when shared; null when every build is fresh. */
+    private final Map<String, PolicyBuild> shared;
 
     public PolicyBuilder(Vocabulary vocabulary, String vocabularyText) {
+        this(vocabulary, sha256(vocabularyText), null);
+    }
+
+    private PolicyBuilder(Vocabulary vocabulary, String vocabularyDigest, Map<String, PolicyBuild> shared) {
         this.vocabulary = vocabulary;
-        this.vocabularyDigest = sha256(vocabularyText);
+        this.vocabularyDigest = vocabularyDigest;
+        this.shared = shared;
+    }
+
+    /**
+     * A builder that builds each distinct input (id, file name, YAML, document) once and hands out that build
+     * again: for a process that asks about the same files many times, such as a test suite running the CLI in
+     * process. A build is immutable and its knowledge is safe to evaluate from any thread.
+     */
+    public PolicyBuilder sharingBuilds() {
+        return new PolicyBuilder(vocabulary, vocabularyDigest, new ConcurrentHashMap<>());
     }
 
     public Vocabulary vocabulary() {
@@ -56,6 +74,14 @@ public final class PolicyBuilder {
 
     /** Builds a policy from text: the same path for files, uploads and validation requests. */
     public PolicyBuild build(String expectedId, String fileName, String yaml, String document) {
+        if (shared == null) {
+            return fresh(expectedId, fileName, yaml, document);
+        }
+        String key = sha256(expectedId + "\u0000" + fileName + "\u0000" + yaml + "\u0000" + document);
+        return shared.computeIfAbsent(key, k -> fresh(expectedId, fileName, yaml, document));
+    }
+
+    private PolicyBuild fresh(String expectedId, String fileName, String yaml, String document) {
         Diagnostics d = new Diagnostics();
         Optional<Policy> loaded = PolicyLoader.load(fileName, yaml, d);
         if (loaded.isEmpty()) {

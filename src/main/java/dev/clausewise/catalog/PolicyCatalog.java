@@ -8,6 +8,7 @@ import dev.clausewise.vocabulary.Dimension;
 import java.util.EnumMap;
 import dev.clausewise.explain.Decision;
 import dev.clausewise.explain.DecisionExplainer;
+import dev.clausewise.query.Identifiability;
 import dev.clausewise.query.NormalizedQuery;
 import dev.clausewise.explain.Explain;
 import dev.clausewise.query.Query;
@@ -84,14 +85,23 @@ public final class PolicyCatalog {
         if (builder.isEmpty()) {
             return new Result(Optional.empty(), d.sorted());
         }
-        PolicyCatalog catalog = new PolicyCatalog(root, builder.get());
-        List<PolicyBuild> builds = policyDirs(root).parallelStream().map(builder.get()::build).toList();
+        return open(root, builder.get(), d);
+    }
+
+    /** Builds every policy folder under {@code root} with {@code builder} (the vocabulary of that folder), in parallel. */
+    public static Result open(Path root, PolicyBuilder builder) {
+        return open(root, builder, new Diagnostics());
+    }
+
+    private static Result open(Path root, PolicyBuilder builder, Diagnostics d) {
+        PolicyCatalog catalog = new PolicyCatalog(root, builder);
+        List<PolicyBuild> builds = policyDirs(root).parallelStream().map(builder::build).toList();
         Map<String, LoadedPolicy> loaded = new TreeMap<>();
         for (PolicyBuild b : builds) {
             d.addAll(b.diagnostics());
             b.policy().ifPresentOrElse(p -> loaded.put(p.policy().id(), p), () -> catalog.refusals.put(b.id(), b.diagnostics()));
         }
-        catalog.state.set(new State(builder.get(), loaded));
+        catalog.state.set(new State(builder, loaded));
         return new Result(Optional.of(catalog), d.sorted());
     }
 
@@ -273,15 +283,19 @@ public final class PolicyCatalog {
     private static Map<String, Outcome> refinementOutcomes(LoadedPolicy p, EngineResult r) {
         Map<String, Outcome> out = new HashMap<>();
         // Refinements often narrow to the same keys; each distinct narrower question is evaluated once.
-        Map<Map<Dimension, String>, Outcome> byNarrowing = new HashMap<>();
+        Map<Narrowing, Outcome> byNarrowing = new HashMap<>();
         for (Standing s : r.standings()) {
             if (s.isRefinement()) {
-                Map<Dimension, String> narrower = new EnumMap<>(Dimension.class);
-                s.candidate().narrowings().forEach(m -> narrower.put(m.dimension(), m.key()));
-                out.put(s.getStatementId(), byNarrowing.computeIfAbsent(narrower,
-                        n -> p.knowledge().evaluate(r.query().narrowedTo(n)).decided().outcome()));
+                Map<Dimension, String> keys = new EnumMap<>(Dimension.class);
+                s.candidate().narrowings().forEach(m -> keys.put(m.dimension(), m.key()));
+                out.put(s.getStatementId(), byNarrowing.computeIfAbsent(new Narrowing(keys, s.candidate().scope()),
+                        n -> p.knowledge().evaluate(r.query().narrowedTo(n.keys(), n.identifiability())).decided().outcome()));
             }
         }
         return out;
+    }
+
+    /** A refinement's narrower question: narrower keys, and the identifiability of the data it speaks of (or null). */
+    private record Narrowing(Map<Dimension, String> keys, Identifiability identifiability) {
     }
 }

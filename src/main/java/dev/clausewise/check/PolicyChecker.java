@@ -5,6 +5,7 @@ import dev.clausewise.policy.Effect;
 import dev.clausewise.policy.LintCode;
 import dev.clausewise.policy.Policy;
 import dev.clausewise.policy.PolicyLoader;
+import dev.clausewise.policy.ScopeQualifier;
 import dev.clausewise.policy.Statement;
 import dev.clausewise.source.Diagnostics;
 import dev.clausewise.source.SourceLocation;
@@ -70,9 +71,15 @@ public final class PolicyChecker {
             }
             byId.putIfAbsent(s.id(), s);
             resolved.add(resolve(s, d));
-            if (s.effect() == Effect.DENY && !s.conditions().isEmpty()) {
-                d.error("conditions_on_deny", s.locationOf("conditions[0]"), "deny statement `" + s.id() + "` has conditions",
+            if (s.effect() == Effect.DENY && !s.conditionKeys().isEmpty()) {
+                d.error("conditions_on_deny", s.locationOf(s.conditions().isEmpty() ? "any_of[0]" : "conditions[0]"), "deny statement `" + s.id() + "` has conditions",
                         "write the exception as an allow statement with the condition that `overrides: [" + s.id() + "]`");
+            }
+            for (int i = 0; i < s.anyOf().size(); i++) {
+                if (ScopeQualifier.of(s.anyOf().get(i)).isPresent()) {
+                    d.error("scope_in_any_of", s.locationOf("any_of[" + i + "]"), "`" + s.anyOf().get(i) + "` says which data statement `" + s.id()
+                            + "` speaks of; it cannot be one alternative among others", "move it to `conditions`");
+                }
             }
             checkRetention(s, d);
             checkCite(s, source, d);
@@ -88,7 +95,8 @@ public final class PolicyChecker {
             scope.put(dim, resolveAll(s, dim, PolicyLoader.field(dim), s.keys(dim), d));
         }
         List<String> conditions = resolveAll(s, Dimension.CONDITION, "conditions", s.conditions(), d);
-        return s.withScope(scope, conditions);
+        List<String> anyOf = resolveAll(s, Dimension.CONDITION, "any_of", s.anyOf(), d);
+        return s.withScope(scope, conditions, anyOf);
     }
 
     private List<String> resolveAll(Statement s, Dimension dim, String field, List<String> written, Diagnostics d) {

@@ -1,12 +1,14 @@
 package dev.clausewise.cli;
 
-import dev.clausewise.api.QueryJson;
 import dev.clausewise.catalog.Answer;
 import dev.clausewise.catalog.PolicyCatalog;
 import dev.clausewise.explain.Explain;
 import dev.clausewise.explain.Json;
 import dev.clausewise.query.Query;
 import dev.clausewise.query.QueryError;
+import dev.clausewise.wire.DecisionResponse;
+import dev.clausewise.wire.Problem;
+import dev.clausewise.wire.WireReader;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Writer;
@@ -24,14 +26,8 @@ final class BatchDecide {
     /** Enough lines per chunk to keep every core busy, few enough to stream. */
     private static final int CHUNK = 4096;
 
-    /** An answer line that is not a decision: the input line's number and the problem, naming its fields. */
+    /** An answer line that is not a decision: the input line's number and the problem, as the REST API gives it. */
     record LineError(int line, Problem error) {
-    }
-
-    record Problem(String code, String message, List<QueryError> errors) {
-        Problem {
-            errors = List.copyOf(errors);
-        }
     }
 
     /** How many questions were read and how many of them failed. */
@@ -76,13 +72,13 @@ final class BatchDecide {
         Query[] asked = new Query[chunk.size()];
         Map<Explain, List<Integer>> byLevel = new EnumMap<>(Explain.class);
         for (int i = 0; i < chunk.size(); i++) {
-            QueryJson.Line line = QueryJson.line(chunk.get(i), fallback);
+            WireReader.Line line = WireReader.line(chunk.get(i), fallback);
             if (line.request() == null) {
                 results[i] = error(first + i, line.errors().get(0).code(), line.errors().get(0).message(), line.errors());
             } else {
                 Query q = line.request().query();
                 asked[i] = q.policy() == null && defaultPolicy != null ? q.withPolicy(defaultPolicy) : q;
-                byLevel.computeIfAbsent(line.request().explain(), k -> new ArrayList<>()).add(i);
+                byLevel.computeIfAbsent(line.request().explainLevel(), k -> new ArrayList<>()).add(i);
             }
         }
         // A line may ask for its own trail level; each level's questions go through the batch path together.
@@ -92,7 +88,7 @@ final class BatchDecide {
             for (int j = 0; j < lines.size(); j++) {
                 int i = lines.get(j);
                 results[i] = answers.get(j) instanceof Answer.Rejected r ? error(first + i, r.code(), r.message(), r.errors())
-                        : ((Answer.Answered) answers.get(j)).decision();
+                        : DecisionResponse.of(((Answer.Answered) answers.get(j)).decision());
             }
         }
         int failed = 0;
@@ -106,6 +102,6 @@ final class BatchDecide {
     }
 
     private static LineError error(int line, String code, String message, List<QueryError> errors) {
-        return new LineError(line, new Problem(code, message, errors));
+        return new LineError(line, Problem.of(code, message, errors));
     }
 }

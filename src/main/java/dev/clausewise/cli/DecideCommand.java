@@ -5,6 +5,7 @@ import dev.clausewise.catalog.PolicyCatalog;
 import dev.clausewise.explain.Decision;
 import dev.clausewise.explain.Explain;
 import dev.clausewise.explain.Json;
+import dev.clausewise.wire.DecisionResponse;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -66,7 +67,7 @@ final class DecideCommand implements Callable<Integer> {
             return 2;
         }
         Decision d = ((Answer.Answered) a).decision();
-        System.out.println(json ? Json.pretty(d) : DecisionText.render(d));
+        System.out.println(json ? Json.pretty(DecisionResponse.of(d)) : DecisionText.render(d));
         return 0;
     }
 

@@ -2,6 +2,8 @@ package dev.clausewise.cli;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 /** The clausewise command: one jar for the service and the authoring tools. Exit codes: 0 ok, 1 failures, 2 usage. */
 @Command(name = "clausewise", mixinStandardHelpOptions = true, version = "clausewise 0.1.0",
@@ -9,15 +11,30 @@ import picocli.CommandLine.Command;
         subcommands = {ServeCommand.class, DecideCommand.class, ValidateCommand.class, CompileCommand.class, TestCommand.class,
                 LintCommand.class, DiffCommand.class, CompareCommand.class})
 public final class Main implements Runnable {
+    @Spec
+    CommandSpec spec;
+
     public static void main(String[] args) {
-        int code = new CommandLine(new Main()).execute(args);
+        int code = commandLine(Builders.FRESH).execute(args);
         if (code != 0 || !ServeCommand.serving()) {
             System.exit(code);
         }
     }
 
+    /** The command line whose commands take their policy builders from {@code builders}. */
+    public static CommandLine commandLine(Builders builders) {
+        CommandLine.IFactory defaults = CommandLine.defaultFactory();
+        return new CommandLine(new Main(), new CommandLine.IFactory() {
+            @Override
+            @SuppressWarnings("unchecked")
+            public <K> K create(Class<K> type) throws Exception {
+                return type == PoliciesOption.class ? (K) new PoliciesOption(builders) : defaults.create(type);
+            }
+        });
+    }
+
     @Override
     public void run() {
-        new CommandLine(this).usage(System.out);
+        spec.commandLine().usage(System.out);
     }
 }

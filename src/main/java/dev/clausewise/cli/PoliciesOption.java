@@ -13,12 +13,20 @@ import picocli.CommandLine.Option;
 
 /** The --policies option every subcommand shares, and opening the catalog from it. */
 public final class PoliciesOption {
+    private final Builders builders;
+
+    PoliciesOption(Builders builders) {
+        this.builders = builders;
+    }
+
     @Option(names = "--policies", defaultValue = "policies-yaml", description = "Folder with vocabulary.yaml and one folder per policy (default: ${DEFAULT-VALUE}).")
     Path policies;
 
     /** Opens the catalog, printing every diagnostic; empty when the vocabulary is unusable. */
     Optional<PolicyCatalog> open(PrintStream err, boolean printDiagnostics) {
-        PolicyCatalog.Result r = PolicyCatalog.open(policies);
+        Diagnostics vocabulary = new Diagnostics();
+        PolicyCatalog.Result r = builders.builder(policies, vocabulary).map(b -> PolicyCatalog.open(policies, b))
+                .orElseGet(() -> new PolicyCatalog.Result(Optional.empty(), vocabulary.sorted()));
         if (printDiagnostics || r.catalog().isEmpty()) {
             r.diagnostics().stream().map(Diagnostic::format).forEach(err::println);
         }
@@ -43,7 +51,7 @@ public final class PoliciesOption {
     /** Only the vocabulary: enough to build single policies without building them all. */
     Optional<PolicyBuilder> builder(PrintStream err) {
         Diagnostics d = new Diagnostics();
-        Optional<PolicyBuilder> b = PolicyCatalog.builder(policies, d);
+        Optional<PolicyBuilder> b = builders.builder(policies, d);
         d.sorted().stream().map(Diagnostic::format).forEach(err::println);
         return b;
     }

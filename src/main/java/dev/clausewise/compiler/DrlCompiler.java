@@ -52,7 +52,7 @@ public final class DrlCompiler {
             if (keys.isEmpty()) {
                 continue;
             }
-            String args = "Dimension." + dim.name() + ", " + DrlLiterals.quote(String.join("|", keys));
+            String args = "Dimension." + dim.name() + ", " + DrlLiterals.quote(String.join("|", keys)) + ", Effect." + s.effect().name();
             tests.add("touches(" + args + ")");
             matches.add("$q.relate(" + args + ")");
         }
@@ -60,8 +60,8 @@ public final class DrlCompiler {
         // method call and never reaches the beta network; the matches are built only for relevant statements.
         r.append("    $q : NormalizedQuery( ").append(String.join(",\n                          ", tests)).append(" )\n");
         r.append("then\n");
-        r.append("    Candidate c = Candidate.of(").append(DrlLiterals.quote(s.id())).append(", Effect.").append(s.effect().name())
-                .append(", ").append(array(s.conditions())).append(", ").append(array(s.overrides()));
+        r.append("    Candidate c = Candidate.of($q, ").append(DrlLiterals.quote(s.id())).append(", Effect.").append(s.effect().name())
+                .append(", ").append(array(s.conditions())).append(", ").append(array(s.anyOf())).append(", ").append(array(s.overrides()));
         for (String m : matches) {
             r.append(",\n            ").append(m);
         }
@@ -92,7 +92,7 @@ public final class DrlCompiler {
                 }
             }
         }
-        s.conditions().stream().filter(c -> !DrlLiterals.isKey(c)).findFirst().ifPresent(c -> bad.add("conditions"));
+        s.conditionKeys().stream().filter(c -> !DrlLiterals.isKey(c)).findFirst().ifPresent(c -> bad.add("conditions"));
         s.overrides().stream().filter(o -> !DrlLiterals.isStatementId(o)).findFirst().ifPresent(o -> bad.add("overrides"));
         if (!bad.isEmpty()) {
             d.error("unsafe_literal", s.location(), "statement refused by the compiler: " + String.join(", ", bad) + " not in the allowed shape",

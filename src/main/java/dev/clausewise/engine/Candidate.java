@@ -1,40 +1,70 @@
 package dev.clausewise.engine;
 
 import dev.clausewise.policy.Effect;
+import dev.clausewise.policy.ScopeQualifier;
+import dev.clausewise.query.Identifiability;
 import dev.clausewise.query.KeyMatch;
+import dev.clausewise.query.NormalizedQuery;
 import dev.clausewise.query.Relation;
 import dev.clausewise.vocabulary.Dimension;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
-/** Fact inserted by a statement rule: the statement is relevant to the query, and how. */
+/**
+ * Fact inserted by a statement rule: the statement is relevant to the query, and how. A statement whose scope
+ * qualifier (`identifiability.anonymized`) the query's data does not meet only refines the query: it speaks of
+ * narrower data, and {@link #scope()} names that data.
+ */
 public final class Candidate {
     private final String statementId;
     private final Effect effect;
-    private final List<String> conditions;
+    private final List<List<String>> conditions;
     private final Set<String> overrides;
     private final Map<Dimension, KeyMatch> matches;
+    private final Identifiability scope;
     private final Applicability applicability;
 
-    private Candidate(String statementId, Effect effect, List<String> conditions, Set<String> overrides, Map<Dimension, KeyMatch> matches) {
+    private Candidate(String statementId, Effect effect, List<List<String>> conditions, Set<String> overrides,
+                      Map<Dimension, KeyMatch> matches, Identifiability scope) {
         this.statementId = statementId;
         this.effect = effect;
         this.conditions = conditions;
         this.overrides = overrides;
         this.matches = matches;
-        this.applicability = matches.values().stream().allMatch(m -> m.relation() == Relation.COVERS)
+        this.scope = scope;
+        this.applicability = scope == null && matches.values().stream().allMatch(m -> m.relation() == Relation.COVERS)
                 ? Applicability.APPLIES : Applicability.REFINES;
     }
 
-    /** Called from generated rules with the statement's literals and the dimension matches they bound. */
-    public static Candidate of(String id, Effect effect, String[] conditions, String[] overrides, KeyMatch... matches) {
+    /**
+     * Called from generated rules with the statement's literals and the dimension matches they bound. Scope
+     * qualifiers leave the conditions: within scope they hold, outside it the statement is a refinement.
+     */
+    public static Candidate of(NormalizedQuery q, String id, Effect effect, String[] conditions, String[] anyOf, String[] overrides,
+                               KeyMatch... matches) {
         Map<Dimension, KeyMatch> m = new EnumMap<>(Dimension.class);
         for (KeyMatch k : matches) {
             m.put(k.dimension(), k);
         }
-        return new Candidate(id, effect, List.of(conditions), Set.of(overrides), m);
+        List<List<String>> groups = new ArrayList<>();
+        Identifiability scope = null;
+        for (String c : conditions) {
+            Optional<ScopeQualifier> qualifier = ScopeQualifier.of(c);
+            if (qualifier.isEmpty()) {
+                groups.add(List.of(c));
+            } else if (!q.settings().identifiability().within(Identifiability.requiredBy(qualifier.get()))) {
+                Identifiability required = Identifiability.requiredBy(qualifier.get());
+                scope = scope == null || required.level() > scope.level() ? required : scope;
+            }
+        }
+        if (anyOf.length > 0) {
+            groups.add(List.of(anyOf));
+        }
+        return new Candidate(id, effect, List.copyOf(groups), Set.of(overrides), m, scope);
     }
 
     public String getStatementId() {
@@ -45,8 +75,22 @@ public final class Candidate {
         return effect;
     }
 
-    public List<String> getConditions() {
+    /** What must hold, each entry one condition or several alternatives (one of which must hold). */
+    public List<List<String>> getConditions() {
         return conditions;
+    }
+
+    /** The identifiability of the data the statement speaks of, when the query's data is outside it; else null. */
+    public Identifiability scope() {
+        return scope;
+    }
+
+    /**
+     * Narrower than the query in who or which data it speaks of (subject, identifiability): such a statement never
+     * answers the broader question, it only refines it (docs/semantics.md step 5).
+     */
+    public boolean isScoped() {
+        return scope != null || matches.containsKey(Dimension.SUBJECT) && matches.get(Dimension.SUBJECT).relation() == Relation.NARROWER;
     }
 
     public Applicability getApplicability() {
@@ -71,7 +115,7 @@ public final class Candidate {
      * the query (a narrower exception must not remove a general rule for the general case).
      */
     public boolean explicitlyOverrides(Candidate other) {
-        return overrides.contains(other.statementId)
+        return overrides.contains(other.statementId) && scope == null
                 && (applicability == Applicability.APPLIES || other.applicability == Applicability.REFINES);
     }
 

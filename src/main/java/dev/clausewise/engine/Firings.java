@@ -15,6 +15,7 @@ public final class Firings {
         String detail = c.isApplying()
                 ? "applies (" + c.getEffect().name().toLowerCase() + ")"
                 : "narrower than the query on " + c.narrowings().stream().map(m -> m.dimension().key() + " " + m.key()).collect(Collectors.joining(", "))
+                        + (c.scope() == null ? "" : (c.narrowings().isEmpty() ? "" : ", ") + "identifiability " + c.scope().name().toLowerCase())
                         + " (" + c.getEffect().name().toLowerCase() + ")";
         events.add(new Firing(rule, TrailKind.MATCH, c.getStatementId(), detail));
     }
@@ -25,7 +26,7 @@ public final class Firings {
     }
 
     public void condition(String rule, ConditionState s) {
-        events.add(new Firing(rule, TrailKind.CONDITION, s.statementId(), s.condition() + ": " + s.status().name().toLowerCase()));
+        events.add(new Firing(rule, TrailKind.CONDITION, s.statementId(), s.describe() + ": " + s.status().name().toLowerCase()));
     }
 
     public void conflict(String rule, Conflict c) {

@@ -21,6 +21,11 @@ public record Standing(Candidate candidate, StandingKind kind) {
         return !candidate.isApplying();
     }
 
+    /** A refinement in who or which data it speaks of: it never answers the broader question. */
+    public boolean isScoped() {
+        return !candidate.isApplying() && candidate.isScoped();
+    }
+
     /** A clear or open allow: the statement permits the practice for this query. */
     public boolean isPermits() {
         return kind == StandingKind.CLEAR || kind == StandingKind.OPEN;

@@ -1,7 +1,6 @@
 package dev.clausewise.explain;
 
 import dev.clausewise.engine.Candidate;
-import dev.clausewise.engine.ConditionState;
 import dev.clausewise.engine.EngineResult;
 import dev.clausewise.engine.Firing;
 import dev.clausewise.engine.Outcome;
@@ -65,11 +64,15 @@ public final class DecisionExplainer {
         List<ConditionView> conditions = new ArrayList<>();
         if (r.decided().outcome() == Outcome.ALLOW_WITH_CONDITIONS) {
             boolean broad = broad(r);
+            int groups = 0;
             for (String id : reasons(r)) {
                 if (broad) {
                     candidate(r, id).narrowings().forEach(m -> conditions.add(restriction(id, m)));
                 }
-                openConditions(r, id).forEach(c -> conditions.add(new ConditionView(c, null, id, describe(c))));
+                for (List<String> open : openConditions(r, id)) {
+                    Integer group = open.size() > 1 ? ++groups : null;
+                    open.forEach(c -> conditions.add(new ConditionView(c, null, id, describe(c), group)));
+                }
             }
         }
         return conditions;
@@ -92,14 +95,20 @@ public final class DecisionExplainer {
         return r.candidates().stream().filter(c -> c.getStatementId().equals(id)).findFirst().orElseThrow();
     }
 
-    private static List<String> openConditions(EngineResult r, String id) {
+    /**
+     * A statement's open conditions, alphabetical: each a single key, or the alternatives still open (a defeated
+     * alternative is not offered), so a group left with one open alternative reads as that one condition.
+     */
+    private static List<List<String>> openConditions(EngineResult r, String id) {
         return r.conditions().stream()
                 .filter(c -> c.statementId().equals(id) && c.status() == ConditionStatus.OPEN)
-                .map(ConditionState::condition).sorted().toList();
+                .map(c -> c.anyOf().stream().filter(k -> r.query().settings().settle(k) == ConditionStatus.OPEN).sorted().toList())
+                .sorted(Comparator.comparing(g -> g.get(0)))
+                .toList();
     }
 
     private static ConditionView restriction(String id, KeyMatch m) {
-        return new ConditionView(m.key(), m.dimension().key(), id, "only for " + m.dimension().key() + " " + m.key());
+        return ConditionView.required(m.key(), m.dimension().key(), id, "only for " + m.dimension().key() + " " + m.key());
     }
 
     /**
@@ -120,10 +129,15 @@ public final class DecisionExplainer {
     private Refinement refinement(Standing s, Outcome narrowerOutcome, EngineResult r, Policy policy) {
         Map<String, String> restriction = new LinkedHashMap<>();
         s.candidate().narrowings().forEach(m -> restriction.put(m.dimension().key(), m.key()));
+        if (s.candidate().scope() != null) {
+            restriction.put("identifiability", s.candidate().scope().name().toLowerCase(java.util.Locale.ROOT));
+        }
         String outcome = narrowerOutcome.name();
-        List<String> conditions = s.getKind() == StandingKind.OPEN ? openConditions(r, s.getStatementId()) : List.of();
+        List<List<String>> open = s.getKind() == StandingKind.OPEN ? openConditions(r, s.getStatementId()) : List.of();
+        List<String> conditions = open.stream().flatMap(List::stream).toList();
         String text = "except " + restriction.entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", "))
-                + ": " + outcome + (conditions.isEmpty() ? "" : " (" + String.join(", ", conditions) + ")");
+                + ": " + outcome + (open.isEmpty() ? "" : " (" + open.stream()
+                        .map(g -> g.size() > 1 ? "any of " + String.join(" or ", g) : g.get(0)).collect(Collectors.joining(", ")) + ")");
         return new Refinement(s.getStatementId(), outcome, restriction, conditions, text, cite(policy, s.getStatementId()));
     }
 

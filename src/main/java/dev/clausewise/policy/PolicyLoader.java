@@ -20,7 +20,7 @@ public final class PolicyLoader {
     private static final Set<String> TOP = Set.of("policy", "title", "source", "statements");
     private static final Set<String> SOURCE = Set.of("document", "url", "effective");
     private static final Set<String> STATEMENT = Set.of("id", "description", "practice", "data", "recipient", "purpose",
-            "subject", "regions", "destinations", "effect", "conditions", "retention", "overrides", "acknowledged", "cite");
+            "subject", "regions", "destinations", "effect", "conditions", "any_of", "retention", "overrides", "acknowledged", "cite");
     private static final Set<String> CITE = Set.of("section", "quote");
     private static final Set<String> RETENTION = Set.of("key", "duration");
     private static final Set<String> ACKNOWLEDGED = Set.of("code", "with", "why");
@@ -98,6 +98,11 @@ public final class PolicyLoader {
             }
         }).orElse(null);
         List<String> conditions = located(f, "conditions", at);
+        List<String> anyOf = located(f, "any_of", at);
+        if (anyOf.size() == 1) {
+            diagnostics.error("single_alternative", at.get("any_of[0]"), "`any_of` lists one condition: alternatives need two or more",
+                    "move `" + anyOf.get(0) + "` to `conditions`");
+        }
         List<String> overrides = located(f, "overrides", at);
         List<Acknowledgement> acknowledged = acknowledged(f, diagnostics, at);
 
@@ -125,7 +130,7 @@ public final class PolicyLoader {
         if (id.isEmpty() || effect == null) {
             return Optional.empty();
         }
-        return Optional.of(new Statement(id.get().value(), value(f, "description"), scope, effect, conditions, retention,
+        return Optional.of(new Statement(id.get().value(), value(f, "description"), scope, effect, conditions, anyOf, retention,
                 overrides, acknowledged, cite, f.location(), at));
     }
 

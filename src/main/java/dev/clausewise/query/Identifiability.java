@@ -13,4 +13,18 @@ public enum Identifiability {
     public int level() {
         return level;
     }
+
+    /** The identifiability a scope qualifier requires: the data a statement about `identifiability.anonymized` speaks of. */
+    public static Identifiability requiredBy(dev.clausewise.policy.ScopeQualifier q) {
+        return switch (q) {
+            case PSEUDONYMIZED -> PSEUDONYMIZED;
+            case AGGREGATED -> AGGREGATED;
+            case ANONYMIZED -> ANONYMIZED;
+        };
+    }
+
+    /** Data of this identifiability is within the scope of a statement about {@code required} data. */
+    public boolean within(Identifiability required) {
+        return level >= required.level;
+    }
 }

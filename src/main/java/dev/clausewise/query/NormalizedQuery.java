@@ -1,5 +1,6 @@
 package dev.clausewise.query;
 
+import dev.clausewise.policy.Effect;
 import dev.clausewise.vocabulary.Dimension;
 import dev.clausewise.vocabulary.KeyTree;
 import dev.clausewise.vocabulary.RegionTree;
@@ -22,8 +23,10 @@ public final class NormalizedQuery {
     private final Set<String> ageSubjects;
     private final Settings settings;
     private final RegionTree regions;
+    private final KeyTree practices;
 
-    public NormalizedQuery(String policy, Map<Dimension, String> values, Set<String> ageSubjects, Settings settings, RegionTree regions) {
+    public NormalizedQuery(String policy, Map<Dimension, String> values, Set<String> ageSubjects, Settings settings, RegionTree regions,
+                           KeyTree practices) {
         this.policy = policy;
         EnumMap<Dimension, String> v = new EnumMap<>(Dimension.class);
         values.forEach((d, k) -> {
@@ -35,6 +38,7 @@ public final class NormalizedQuery {
         this.ageSubjects = Set.copyOf(ageSubjects);
         this.settings = settings;
         this.regions = regions;
+        this.practices = practices;
     }
 
     public String policy() {
@@ -64,11 +68,12 @@ public final class NormalizedQuery {
     /**
      * Whether a statement's keys on one dimension are relevant to this query at all: the cheap test a statement
      * rule's pattern makes, so that only relevant statements build their matches. {@code keys} is the statement's
-     * key list joined by '|', as the compiler writes it into the rule.
+     * key list joined by '|', as the compiler writes it into the rule; {@code effect} is the statement's, since a
+     * permission does not reach a distinct act below its key.
      */
-    public boolean touches(Dimension d, String keys) {
+    public boolean touches(Dimension d, String keys, Effect effect) {
         for (String k : split(keys)) {
-            if (relation(d, k) != Relation.DISJOINT) {
+            if (relation(d, k, effect) != Relation.DISJOINT) {
                 return true;
             }
         }
@@ -76,11 +81,11 @@ public final class NormalizedQuery {
     }
 
     /** How a statement's keys on one dimension stand to this query: the closest covering key, else a narrower one. */
-    public KeyMatch relate(Dimension d, String keys) {
+    public KeyMatch relate(Dimension d, String keys, Effect effect) {
         String[] ks = split(keys);
         KeyMatch best = new KeyMatch(d, Relation.DISJOINT, ks[0], 0);
         for (String k : ks) {
-            Relation r = relation(d, k);
+            Relation r = relation(d, k, effect);
             if (r == Relation.COVERS) {
                 int depth = d.isRegional() ? regions.depth(k) : KeyTree.depth(k);
                 if (best.relation() != Relation.COVERS || depth > best.depth()) {
@@ -97,7 +102,7 @@ public final class NormalizedQuery {
         return SPLIT.computeIfAbsent(keys, k -> k.split("\\|"));
     }
 
-    private Relation relation(Dimension d, String key) {
+    private Relation relation(Dimension d, String key, Effect effect) {
         String q = values.get(d);
         if (d.isRegional()) {
             String region = q == null && d == Dimension.REGION ? RegionTree.ANY : q;
@@ -111,16 +116,21 @@ public final class NormalizedQuery {
             return ageSubjects.contains(key) ? Relation.COVERS : Relation.DISJOINT;
         }
         if (q != null && KeyTree.isAncestorOrSelf(key, q)) {
-            return Relation.COVERS;
+            return d == Dimension.PRACTICE && effect == Effect.ALLOW && practices.permissionStopsBefore(key, q)
+                    ? Relation.DISJOINT : Relation.COVERS;
         }
         return q == null || KeyTree.isAncestorOrSelf(q, key) ? Relation.NARROWER : Relation.DISJOINT;
     }
 
-    /** The same question asked about narrower keys (a refinement's restriction). */
-    public NormalizedQuery narrowedTo(Map<Dimension, String> narrower) {
+    /**
+     * The same question asked about narrower keys (a refinement's restriction) and, when {@code identifiability}
+     * is given, about data of that identifiability (the scope a statement's qualifier names).
+     */
+    public NormalizedQuery narrowedTo(Map<Dimension, String> narrower, Identifiability identifiability) {
         EnumMap<Dimension, String> v = new EnumMap<>(values);
         v.putAll(narrower);
-        return new NormalizedQuery(policy, v, ageSubjects, settings, regions);
+        Settings s = identifiability == null ? settings : settings.withIdentifiability(identifiability);
+        return new NormalizedQuery(policy, v, ageSubjects, s, regions, practices);
     }
 
     @Override

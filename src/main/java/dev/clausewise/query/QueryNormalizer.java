@@ -49,7 +49,8 @@ public final class QueryNormalizer {
         if (!errors.isEmpty()) {
             return new Result(null, errors);
         }
-        return new Result(new NormalizedQuery(q.policy(), values, ageSubjects(settings.age()), settings, vocabulary.regions()), errors);
+        return new Result(new NormalizedQuery(q.policy(), values, ageSubjects(settings.age()), settings, vocabulary.regions(),
+                vocabulary.tree(Dimension.PRACTICE)), errors);
     }
 
     private void put(Map<Dimension, String> values, Dimension d, String written, List<QueryError> errors) {

@@ -23,12 +23,8 @@ public record Settings(Consent consent, Boolean optedOut, Identifiability identi
             return optedOut == null ? ConditionStatus.OPEN : optedOut ? ConditionStatus.DEFEATED : ConditionStatus.SATISFIED;
         }
         if (condition.startsWith("identifiability.")) {
-            int required = switch (condition) {
-                case "identifiability.pseudonymized" -> Identifiability.PSEUDONYMIZED.level();
-                case "identifiability.aggregated", "identifiability.anonymized" -> Identifiability.AGGREGATED.level();
-                default -> Identifiability.IDENTIFIED.level();
-            };
-            return identifiability.level() >= required ? ConditionStatus.SATISFIED : ConditionStatus.DEFEATED;
+            return dev.clausewise.policy.ScopeQualifier.of(condition).map(q -> identifiability.within(Identifiability.requiredBy(q))).orElse(true)
+                    ? ConditionStatus.SATISFIED : ConditionStatus.DEFEATED;
         }
         if (condition.equals("trigger.required_by_law")) {
             return legalProcess == null ? ConditionStatus.OPEN : legalProcess ? ConditionStatus.SATISFIED : ConditionStatus.DEFEATED;
@@ -37,5 +33,23 @@ public record Settings(Consent consent, Boolean optedOut, Identifiability identi
             return ConditionStatus.SATISFIED;
         }
         return ConditionStatus.OPEN;
+    }
+
+    /** Alternatives ({@code any_of}): satisfied when one is, defeated when every one is, else open. */
+    public ConditionStatus settleAny(java.util.List<String> alternatives) {
+        boolean open = false;
+        for (String c : alternatives) {
+            ConditionStatus s = settle(c);
+            if (s == ConditionStatus.SATISFIED) {
+                return s;
+            }
+            open |= s == ConditionStatus.OPEN;
+        }
+        return open ? ConditionStatus.OPEN : ConditionStatus.DEFEATED;
+    }
+
+    /** The same context with data of another identifiability: the question a scope-refinement answers. */
+    public Settings withIdentifiability(Identifiability other) {
+        return new Settings(consent, optedOut, other, age, legalProcess, doNotTrack);
     }
 }

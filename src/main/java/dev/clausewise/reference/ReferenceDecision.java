@@ -15,8 +15,11 @@ public record ReferenceDecision(Outcome outcome, List<String> reasons, List<Cond
         refinements = List.copyOf(refinements);
     }
 
-    /** An open condition of a reason: a vocabulary condition ({@code dimension} null) or a restriction to a narrower key. */
-    public record Condition(String statement, String dimension, String key) {
+    /**
+     * An open condition of a reason: a vocabulary condition ({@code dimension} null) or a restriction to a narrower key;
+     * conditions with the same {@code anyOf} number are alternatives (null: required on its own).
+     */
+    public record Condition(String statement, String dimension, String key, Integer anyOf) {
     }
 
     /** A narrower statement returned with the policy's answer at its narrower level and its own open conditions. */

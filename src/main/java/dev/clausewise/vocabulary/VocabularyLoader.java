@@ -64,7 +64,14 @@ public final class VocabularyLoader {
                 aliases.put(alias.toLowerCase(), targets);
             });
         }
-        return new KeyTree(dimension, keys, aliases);
+        List<String> distinct = scalars(m.get("distinct"));
+        for (String k : distinct) {
+            if (!keys.containsKey(k)) {
+                diagnostics.error("unknown_distinct_key", m.get("distinct").location(), "`distinct` names unknown " + dimension + " key `" + k + "`",
+                        "list keys of this dimension that are acts of their own, e.g. share.sell");
+            }
+        }
+        return new KeyTree(dimension, keys, aliases, java.util.Set.copyOf(distinct));
     }
 
     private static RegionTree regions(YamlNode node, Diagnostics diagnostics) {

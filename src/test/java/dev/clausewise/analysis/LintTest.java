@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.clausewise.catalog.PolicyBuilder;
-import dev.clausewise.catalog.PolicyCatalog;
 import dev.clausewise.source.Diagnostics;
+import dev.clausewise.testing.SharedBuilds;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,7 +24,7 @@ class LintTest {
 
     @BeforeAll
     static void vocabulary() {
-        builder = PolicyCatalog.builder(Path.of("policies-yaml"), new Diagnostics()).orElseThrow();
+        builder = SharedBuilds.BUILDERS.builder(SharedBuilds.BUNDLED, new Diagnostics()).orElseThrow();
     }
 
     static LintReport lint(String fixture) throws IOException {
@@ -112,7 +112,7 @@ class LintTest {
         String text = lint("conflict").findings().get(0).format();
         assertTrue(text.startsWith(FIXTURES.resolve("conflict.yaml") + ":4:9: lint_conflict: deny `no-sale` and allow `share-partners`"), text);
         assertTrue(text.contains("help: if the policy text says which wins, add `overrides: [share-partners]`"), text);
-        assertTrue(text.contains("witness: practice=share.sell recipient=third_party -> DENY by no-sale, share-partners (decide: conflict denies)"), text);
+        assertTrue(text.contains("witness: practice=share.sell data=user recipient=third_party -> DENY by no-sale, share-partners (decide: conflict denies)"), text);
         assertFalse(lint("acknowledged").clean() && !lint("acknowledged").findings().get(0).isAcknowledged());
     }
 }

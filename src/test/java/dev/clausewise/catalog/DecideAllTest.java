@@ -9,6 +9,7 @@ import dev.clausewise.query.Query;
 import dev.clausewise.scenario.ScenarioFile;
 import dev.clausewise.scenario.SuiteRun;
 import dev.clausewise.source.Diagnostics;
+import dev.clausewise.testing.SharedBuilds;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,7 +21,7 @@ class DecideAllTest {
 
     @Test
     void decideAllAgreesWithDecideOneByOne() {
-        PolicyCatalog catalog = PolicyCatalog.open(POLICIES).catalog().orElseThrow();
+        PolicyCatalog catalog = SharedBuilds.open(POLICIES);
         List<Query> queries = new ArrayList<>();
         for (Path f : SuiteRun.discover(POLICIES)) {
             ScenarioFile sf = SuiteRun.load(f, new Diagnostics()).orElseThrow();

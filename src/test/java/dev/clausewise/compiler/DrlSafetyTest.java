@@ -61,9 +61,9 @@ class DrlSafetyTest {
     @Test
     void theCompilerRefusesAStatementThatSlipsPastTheChecker() {
         Statement s = new Statement("ok\" when then end", null, Map.of(Dimension.PRACTICE, List.of("collect")), Effect.ALLOW,
-                List.of(), null, List.of(), List.of(), new Cite("d", "s", "q"), new SourceLocation("p.yaml", 3, 5), Map.of());
+                List.of(), List.of(), null, List.of(), List.of(), new Cite("d", "s", "q"), new SourceLocation("p.yaml", 3, 5), Map.of());
         Statement key = new Statement("fine", null, Map.of(Dimension.DATA, List.of("user\") || true || (\"")), Effect.ALLOW,
-                List.of("choice.opt_in\"); System.exit(1); //"), null, List.of(), List.of(), new Cite("d", "s", "q"), new SourceLocation("p.yaml", 9, 5), Map.of());
+                List.of("choice.opt_in\"); System.exit(1); //"), List.of(), null, List.of(), List.of(), new Cite("d", "s", "q"), new SourceLocation("p.yaml", 9, 5), Map.of());
         CompiledDrl drl = new DrlCompiler().compile(new Policy("tiny", "t", new PolicySource(null, null, null), List.of(s, key), SourceLocation.of("p.yaml")));
         assertEquals(List.of("unsafe_literal", "unsafe_literal"), drl.diagnostics().stream().map(Diagnostic::code).toList());
         assertFalse(drl.text().contains("System.exit"));

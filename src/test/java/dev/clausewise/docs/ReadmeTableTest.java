@@ -9,6 +9,8 @@ import dev.clausewise.cli.CompareText;
 import dev.clausewise.query.Query;
 import dev.clausewise.scenario.OutcomeTable;
 import dev.clausewise.scenario.SuiteRun;
+import dev.clausewise.testing.SharedBuilds;
+import dev.clausewise.wire.QueryFields;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,7 +28,7 @@ class ReadmeTableTest {
 
     @Test
     void readmeShowsTheTableTheCrossPolicySuiteProduces() throws IOException {
-        PolicyCatalog catalog = PolicyCatalog.open(Path.of("policies-yaml")).catalog().orElseThrow();
+        PolicyCatalog catalog = SharedBuilds.bundled();
         List<Path> files = SuiteRun.discover(Path.of("policies-yaml")).stream()
                 .filter(p -> p.getFileName().toString().equals("cross-policy.yaml")).toList();
         assertEquals(5, files.size());
@@ -37,11 +39,16 @@ class ReadmeTableTest {
 
     @Test
     void readmeShowsTheCompareTableCompareProduces() throws IOException {
-        PolicyCatalog catalog = PolicyCatalog.open(Path.of("policies-yaml")).catalog().orElseThrow();
+        PolicyCatalog catalog = SharedBuilds.bundled();
         Query question = new Query(null, "share", "user.contact", "third_party.advertising", null, null, "FR", null, Query.Context.NONE);
         Compare.Table table = Compare.question(catalog, question).value().orElseThrow();
         assertEquals(5, table.rows().size());
         assertReadmeShows("<!-- compare-table:start -->\n", "<!-- compare-table:end -->", CompareText.markdown(table));
+    }
+
+    @Test
+    void readmeShowsTheRequestFieldsTheWireModelReads() throws IOException {
+        assertReadmeShows("<!-- request-fields:start -->\n", "<!-- request-fields:end -->", QueryFields.markdownTable());
     }
 
     /** The README holds {@code text} between the markers; with -Dclausewise.readme.update=true it is written there first. */

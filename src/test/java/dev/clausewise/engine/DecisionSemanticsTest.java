@@ -1,5 +1,6 @@
 package dev.clausewise.engine;
 
+import dev.clausewise.vocabulary.Dimension;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -95,6 +96,33 @@ class DecisionSemanticsTest {
                 recipient: third_party.legal
                 effect: deny
                 cite: {section: D, quote: "Clause eight."}
+              - id: no-kids-track
+                practice: third_party_collect
+                subject: child.under_13
+                effect: deny
+                cite: {section: F, quote: "Clause two."}
+              - id: transfer-us
+                practice: transfer.international
+                destinations: US
+                effect: allow
+                any_of: [transfer_mechanism.standard_contractual_clauses, legal_basis.consent]
+                cite: {section: F, quote: "Clause three."}
+              - id: share-partners
+                practice: share
+                recipient: third_party.business_partner
+                effect: allow
+                cite: {section: F, quote: "Clause four."}
+              - id: kids-delete
+                practice: right.delete
+                subject: child.under_13
+                effect: allow
+                cite: {section: F, quote: "Clause five."}
+              - id: financial-service
+                practice: use
+                data: user.financial
+                purpose: essential.service
+                effect: allow
+                cite: {section: F, quote: "Clause six."}
               - id: protect-chain-a
                 practice: protect
                 effect: allow
@@ -123,7 +151,8 @@ class DecisionSemanticsTest {
         assertTrue(build.ok(), build.diagnostics().toString());
         normalizer = new QueryNormalizer(b.vocabulary());
         explainer = new DecisionExplainer(b.vocabulary());
-        reference = new ReferenceEvaluator(build.policy().orElseThrow().policy(), b.vocabulary().regions());
+        reference = new ReferenceEvaluator(build.policy().orElseThrow().policy(), b.vocabulary().regions(),
+                b.vocabulary().tree(Dimension.PRACTICE).distinct());
     }
 
     static Query query(String practice, String data, String recipient, String purpose, String subject,
@@ -153,10 +182,19 @@ class DecisionSemanticsTest {
             not opted out                          | use     | user.contact.email | -                       | marketing.communications           | -              | -       | false | -          | -  | -     | ALLOW                 | marketing-email
             more specific deny wins over allow     | use     | user.contact.email | -                       | marketing.advertising              | -              | -       | -     | -          | -  | -     | DENY                  | no-use-email-ads
             explicit override beats specificity    | use     | user.contact.email | -                       | marketing.advertising.first_party  | -              | -       | -     | aggregated | -  | -     | ALLOW                 | ads-email-exception
-            defeated exception permits nothing     | use     | user.contact.email | -                       | marketing.advertising.first_party  | -              | -       | -     | -          | -  | -     | ALLOW                 | use-email-service
+            out-of-scope exception lifts nothing   | use     | user.contact.email | -                       | marketing.advertising.first_party  | -              | -       | -     | -          | -  | -     | DENY                  | no-use-email-ads
+            aggregated-data clause is silent on identified data | use | user.financial | -                | marketing.advertising.first_party  | -              | -       | -     | -          | -  | -     | NOT_ADDRESSED         | -
+            aggregated-data clause answers for aggregated data  | use | user.financial | -                | marketing.advertising.first_party  | -              | -       | -     | aggregated | -  | -     | ALLOW                 | ads-email-exception
+            narrower deny alone does not deny      | third_party_collect | -      | -                       | -                                  | -              | -       | -     | -          | -  | -     | NOT_ADDRESSED         | -
+            narrower deny still decides its subject | third_party_collect | -     | -                       | -                                  | child.under_13 | -       | -     | -          | -  | -     | DENY                  | no-kids-track
+            permission to share is not to sell     | share.cross_context_advertising | - | third_party.business_partner | -                    | -              | -       | -     | -          | -  | -     | NOT_ADDRESSED         | -
+            permission to share covers sharing     | share   | -                  | third_party.business_partner | -                             | -              | -       | -     | -          | -  | -     | ALLOW                 | share-partners
+            a right stated for children only       | right.delete | -             | -                       | -                                  | -              | -       | -     | -          | -  | -     | NOT_ADDRESSED         | -
+            a use stated for one purpose only      | use     | user.financial     | -                       | -                                  | -              | -       | -     | -          | -  | -     | ALLOW_WITH_CONDITIONS | financial-service
+            alternatives stay open                 | transfer.international | - | -                       | -                                  | -              | denied  | -     | -          | -  | -     | ALLOW_WITH_CONDITIONS | transfer-us
             equal specificity conflict denies      | share   | -                  | third_party.legal       | -                                  | -              | -       | -     | -          | -  | true  | DENY                  | legal-equal
             overrides do not chain                 | protect | user.contact       | -                       | -                                  | -              | -       | -     | -          | -  | -     | ALLOW                 | protect-chain-a
-            silent policy                          | transfer | -                 | -                       | -                                  | -              | -       | -     | -          | -  | -     | NOT_ADDRESSED         | -
+            silent policy                          | retain  | -                  | -                       | -                                  | -              | -       | -     | -          | -  | -     | NOT_ADDRESSED         | -
             narrower statements disagree           | share   | -                  | -                       | -                                  | -              | -       | -     | -          | -  | -     | DEPENDS               | -
             narrower statements agree              | use     | user.contact       | -                       | marketing.communications           | -              | -       | -     | -          | -  | -     | ALLOW_WITH_CONDITIONS | marketing-email
             """)
@@ -174,6 +212,38 @@ class DecisionSemanticsTest {
     }
 
     @Test
+    void alternativesAreMarkedAsAlternativesAndADefeatedOneIsNotOffered() {
+        Query q = new Query("semantics", "transfer.international", null, null, null, null, "FR", "US", Query.Context.NONE);
+        Decision open = PolicyCatalog.answer(build.policy().orElseThrow(), normalizer.normalize(q).query(), explainer, Explain.FULL);
+        assertEquals("ALLOW_WITH_CONDITIONS", open.outcome());
+        assertEquals(List.of(new ConditionView("legal_basis.consent", null, "transfer-us", open.conditions().get(0).text(), 1),
+                new ConditionView("transfer_mechanism.standard_contractual_clauses", null, "transfer-us", open.conditions().get(1).text(), 1)),
+                open.conditions());
+        Query refused = new Query("semantics", "transfer.international", null, null, null, null, "FR", "US",
+                new Query.Context("denied", null, null, null, null, null));
+        Decision scc = PolicyCatalog.answer(build.policy().orElseThrow(), normalizer.normalize(refused).query(), explainer, Explain.FULL);
+        assertEquals("ALLOW_WITH_CONDITIONS", scc.outcome());
+        assertEquals(List.of("transfer_mechanism.standard_contractual_clauses"), scc.conditions().stream().map(ConditionView::key).toList());
+        assertEquals(null, scc.conditions().get(0).anyOf());
+        Query granted = new Query("semantics", "transfer.international", null, null, null, null, "FR", "US",
+                new Query.Context("granted", null, null, null, null, null));
+        assertEquals("ALLOW", PolicyCatalog.answer(build.policy().orElseThrow(), normalizer.normalize(granted).query(), explainer, Explain.FULL).outcome());
+    }
+
+    @Test
+    void aNarrowerDenyIsReportedAsARefinementOfTheSilentAnswer() {
+        Decision d = decide("third_party_collect", null, null, null, null, null, null, null, null, null);
+        assertEquals("NOT_ADDRESSED", d.outcome());
+        assertEquals(List.of("except subject child.under_13: DENY"), d.refinements().stream().map(Refinement::text).toList());
+    }
+
+    @Test
+    void aScopeQualifierRefinesByIdentifiability() {
+        Decision d = decide("use", "user.financial", null, "marketing.advertising.first_party", null, null, null, null, null, null);
+        assertEquals(List.of("except identifiability aggregated: ALLOW"), d.refinements().stream().map(Refinement::text).toList());
+    }
+
+    @Test
     void aConflictIsExplainedInTheTrail() {
         Decision d = decide("share", null, "third_party.legal", null, null, null, null, null, null, true);
         assertEquals(List.of("legal", "legal-equal"), d.reason());
@@ -183,7 +253,7 @@ class DecisionSemanticsTest {
     @Test
     void openConditionsAreReturnedWithTheirStatement() {
         Decision d = decide("share", null, "third_party.advertising", null, null, null, null, null, null, null);
-        assertEquals(List.of(new ConditionView("choice.opt_in", null, "share-advertisers-consent", "Only with prior consent")), d.conditions());
+        assertEquals(List.of(ConditionView.required("choice.opt_in", null, "share-advertisers-consent", "Only with prior consent")), d.conditions());
     }
 
     @Test

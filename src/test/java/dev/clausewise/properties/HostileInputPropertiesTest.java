@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.clausewise.api.QueryJson;
+import dev.clausewise.wire.WireReader;
 import dev.clausewise.catalog.Answer;
 import dev.clausewise.catalog.PolicyBuild;
 import dev.clausewise.catalog.PolicyCatalog;
@@ -122,13 +122,13 @@ class HostileInputPropertiesTest {
 
     @Property(tries = 1000)
     void randomDecisionRequestsGiveADecisionOrNamedFieldErrors(@ForAll("jsonObject") String body) {
-        QueryJson.Line line = QueryJson.line(body, Explain.NONE);
+        WireReader.Line line = WireReader.line(body, Explain.NONE);
         if (line.request() == null) {
             assertFalse(line.errors().isEmpty());
             assertTrue(line.errors().stream().allMatch(e -> e.field() != null && e.code() != null && e.message() != null), line.errors().toString());
             return;
         }
-        Answer a = catalog.decide(line.request().query(), line.request().explain());
+        Answer a = catalog.decide(line.request().query(), line.request().explainLevel());
         if (a instanceof Answer.Rejected r) {
             assertTrue(r.errors().stream().allMatch(e -> e.field() != null && e.code() != null), r.errors().toString());
         }
@@ -136,7 +136,7 @@ class HostileInputPropertiesTest {
 
     @Property(tries = 300)
     void randomTextAsADecisionRequestNeverThrows(@ForAll String body) {
-        QueryJson.Line line = QueryJson.line(body, Explain.NONE);
+        WireReader.Line line = WireReader.line(body, Explain.NONE);
         assertTrue(line.request() != null || !line.errors().isEmpty());
     }
 }

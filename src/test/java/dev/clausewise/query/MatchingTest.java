@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.clausewise.catalog.PolicyCatalog;
 import dev.clausewise.source.Diagnostics;
+import dev.clausewise.policy.Effect;
 import dev.clausewise.vocabulary.Dimension;
 import dev.clausewise.vocabulary.Vocabulary;
 import java.nio.file.Path;
@@ -38,7 +39,7 @@ class MatchingTest {
             user.contact,       user.device|user.contact.email, NARROWER, 0
             """)
     void dataKeys(String queryData, String statementKeys, Relation relation, int depth) {
-        KeyMatch m = query(queryData, null, null, null).relate(Dimension.DATA, statementKeys);
+        KeyMatch m = query(queryData, null, null, null).relate(Dimension.DATA, statementKeys, Effect.ALLOW);
         assertEquals(relation, m.relation());
         assertEquals(depth, m.depth());
     }
@@ -60,7 +61,7 @@ class MatchingTest {
             US,    EU,     DISJOINT, 0
             """)
     void regions(String queryRegion, String statementRegions, Relation relation, int depth) {
-        KeyMatch m = query("user", null, queryRegion, null).relate(Dimension.REGION, statementRegions);
+        KeyMatch m = query("user", null, queryRegion, null).relate(Dimension.REGION, statementRegions, Effect.ALLOW);
         assertEquals(relation, m.relation());
         assertEquals(depth, m.depth());
     }
@@ -84,6 +85,22 @@ class MatchingTest {
             child,          child.under_16, 14, COVERS
             """)
     void subjectsAndAge(String subject, String statementSubject, Integer age, Relation relation) {
-        assertEquals(relation, query("user", subject, null, age).relate(Dimension.SUBJECT, statementSubject).relation());
+        assertEquals(relation, query("user", subject, null, age).relate(Dimension.SUBJECT, statementSubject, Effect.ALLOW).relation());
+    }
+
+    /** A permission does not reach a distinct act below its key; a prohibition does ("we do not share" forbids a sale). */
+    @ParameterizedTest(name = "{2} on {1} vs query practice {0}: {3}")
+    @CsvSource(textBlock = """
+            share.sell,                      share,      ALLOW, DISJOINT
+            share.sell,                      share,      DENY,  COVERS
+            share.sell,                      share.sell, ALLOW, COVERS
+            share.cross_context_advertising, share,      ALLOW, DISJOINT
+            share.make_public,               share,      ALLOW, COVERS
+            share,                           share.sell, ALLOW, NARROWER
+            share.sell,                      use,        DENY,  DISJOINT
+            """)
+    void distinctActs(String practice, String statementPractice, Effect effect, Relation relation) {
+        NormalizedQuery q = new QueryNormalizer(vocabulary).normalize(new Query("p", practice, null, null, null, null, null, null, null)).query();
+        assertEquals(relation, q.relate(Dimension.PRACTICE, statementPractice, effect).relation());
     }
 }

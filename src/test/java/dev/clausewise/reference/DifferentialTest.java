@@ -56,7 +56,8 @@ class DifferentialTest {
     static void open() {
         catalog = PolicyCatalog.open(POLICIES).catalog().orElseThrow();
         normalizer = new QueryNormalizer(catalog.vocabulary());
-        catalog.policies().forEach((id, p) -> references.put(id, new ReferenceEvaluator(p.policy(), catalog.vocabulary().regions())));
+        catalog.policies().forEach((id, p) -> references.put(id, new ReferenceEvaluator(p.policy(), catalog.vocabulary().regions(),
+                catalog.vocabulary().tree(Dimension.PRACTICE).distinct())));
         assertTrue(references.size() >= 5, "all bundled policies load: " + references.keySet());
     }
 
@@ -109,7 +110,7 @@ class DifferentialTest {
     /** The engine's answer reduced to what the reference evaluator decides. */
     static ReferenceDecision comparable(Decision d) {
         return new ReferenceDecision(Outcome.valueOf(d.outcome()), d.reason(),
-                d.conditions().stream().map(c -> new ReferenceDecision.Condition(c.statement(), c.dimension(), c.key())).toList(),
+                d.conditions().stream().map(c -> new ReferenceDecision.Condition(c.statement(), c.dimension(), c.key(), c.anyOf())).toList(),
                 d.refinements().stream().map(r -> new ReferenceDecision.Refinement(r.statement(), Outcome.valueOf(r.outcome()),
                         r.restriction(), r.conditions())).toList());
     }

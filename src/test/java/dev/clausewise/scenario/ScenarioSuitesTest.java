@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.clausewise.catalog.PolicyCatalog;
 import dev.clausewise.source.Diagnostic;
 import dev.clausewise.source.Diagnostics;
+import dev.clausewise.testing.SharedBuilds;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,7 +26,7 @@ class ScenarioSuitesTest {
 
     @BeforeAll
     static void open() {
-        PolicyCatalog.Result r = PolicyCatalog.open(POLICIES);
+        PolicyCatalog.Result r = SharedBuilds.result(POLICIES);
         assertFalse(r.hasErrors(), () -> String.join("\n", r.diagnostics().stream().map(Diagnostic::format).toList()));
         catalog = r.catalog().orElseThrow();
     }
