@@ -3,6 +3,8 @@ package dev.clausewise.bench;
 import dev.clausewise.vocabulary.Dimension;
 import dev.clausewise.catalog.Answer;
 import dev.clausewise.catalog.PolicyCatalog;
+import dev.clausewise.explain.Decision;
+import dev.clausewise.explain.DecisionExplainer;
 import dev.clausewise.explain.Explain;
 import dev.clausewise.query.Query;
 import dev.clausewise.query.QueryNormalizer;
@@ -24,8 +26,10 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * One decision per call through PolicyCatalog.decide (normalize, evaluate, explain), cycling through
+ * One decision per call through PolicyCatalog.decide (normalize, memo or evaluate, explain), cycling through
  * {@link #QUESTIONS} distinct questions over the five bundled policies. SampleTime gives the median and p99.
+ * After warm-up every class of the 2,000 questions is in the memo, so {@code decide*} measure memo hits;
+ * {@code drools*} bypass the memo (LoadedPolicy.decide): the Drools path of a class seen for the first time.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.SampleTime)
@@ -40,6 +44,7 @@ public class EngineBench {
     private Query[] questions;
     private int next;
     private QueryNormalizer normalizer;
+    private DecisionExplainer explainer;
     private Map<String, ReferenceEvaluator> references;
 
     @Setup
@@ -49,6 +54,7 @@ public class EngineBench {
         Bundled.requireAnswered(catalog, qs);
         questions = qs.toArray(Query[]::new);
         normalizer = new QueryNormalizer(catalog.vocabulary());
+        explainer = new DecisionExplainer(catalog.vocabulary());
         references = new HashMap<>();
         catalog.policies().forEach((id, p) -> references.put(id, new ReferenceEvaluator(p.policy(), catalog.vocabulary().regions(),
                 catalog.vocabulary().tree(Dimension.PRACTICE).distinct())));
@@ -68,6 +74,18 @@ public class EngineBench {
     @Benchmark
     public Answer decideNoTrail() {
         return catalog.decide(nextQuestion(), Explain.NONE);
+    }
+
+    @Benchmark
+    public Decision droolsFullTrail() {
+        Query q = nextQuestion();
+        return catalog.policy(q.policy()).orElseThrow().decide(normalizer.normalize(q).query(), explainer, Explain.FULL);
+    }
+
+    @Benchmark
+    public Decision droolsNoTrail() {
+        Query q = nextQuestion();
+        return catalog.policy(q.policy()).orElseThrow().decide(normalizer.normalize(q).query(), explainer, Explain.NONE);
     }
 
     /** The plain-Java reference evaluator on the same questions: normalize and decide, no trail, no Drools. */

@@ -6,6 +6,7 @@ import dev.clausewise.check.SourceText;
 import dev.clausewise.compiler.CompiledDrl;
 import dev.clausewise.compiler.DrlCompiler;
 import dev.clausewise.engine.PolicyKnowledge;
+import dev.clausewise.engine.RuleCache;
 import dev.clausewise.explain.PolicyRef;
 import dev.clausewise.policy.Policy;
 import dev.clausewise.policy.PolicyLoader;
@@ -30,16 +31,23 @@ public final class PolicyBuilder {
 
     private final Vocabulary vocabulary;
     private final String vocabularyDigest;
+    private final RuleCache cache;
     /** Builds by their whole input, when shared; null when every build is fresh. */
     private final Map<String, PolicyBuild> shared;
 
     public PolicyBuilder(Vocabulary vocabulary, String vocabularyText) {
-        this(vocabulary, sha256(vocabularyText), null);
+        this(vocabulary, vocabularyText, RuleCache.none());
     }
 
-    private PolicyBuilder(Vocabulary vocabulary, String vocabularyDigest, Map<String, PolicyBuild> shared) {
+    /** A builder that reads and writes compiled statement rules in {@code cache}. */
+    public PolicyBuilder(Vocabulary vocabulary, String vocabularyText, RuleCache cache) {
+        this(vocabulary, sha256(vocabularyText), cache, null);
+    }
+
+    private PolicyBuilder(Vocabulary vocabulary, String vocabularyDigest, RuleCache cache, Map<String, PolicyBuild> shared) {
         this.vocabulary = vocabulary;
         this.vocabularyDigest = vocabularyDigest;
+        this.cache = cache;
         this.shared = shared;
     }
 
@@ -49,7 +57,16 @@ public final class PolicyBuilder {
      * process. A build is immutable and its knowledge is safe to evaluate from any thread.
      */
     public PolicyBuilder sharingBuilds() {
-        return new PolicyBuilder(vocabulary, vocabularyDigest, new ConcurrentHashMap<>());
+        return new PolicyBuilder(vocabulary, vocabularyDigest, cache, new ConcurrentHashMap<>());
+    }
+
+    /** The same builder (and shared builds, if any) reading and writing compiled rules in {@code cache}. */
+    public PolicyBuilder withCache(RuleCache cache) {
+        return new PolicyBuilder(vocabulary, vocabularyDigest, cache, shared);
+    }
+
+    public RuleCache cache() {
+        return cache;
     }
 
     public Vocabulary vocabulary() {
@@ -98,11 +115,11 @@ public final class PolicyBuilder {
         if (d.hasErrors()) {
             return new PolicyBuild(expectedId, Optional.empty(), d.sorted());
         }
-        Optional<PolicyKnowledge> knowledge = PolicyKnowledge.build(drl, policy, d);
+        String digest = "sha256:" + sha256(yaml + "\u0000" + document + "\u0000" + vocabularyDigest);
+        Optional<PolicyKnowledge> knowledge = PolicyKnowledge.build(drl, policy, digest, cache, d);
         if (knowledge.isEmpty()) {
             return new PolicyBuild(expectedId, Optional.empty(), d.sorted());
         }
-        String digest = "sha256:" + sha256(yaml + "\u0000" + document + "\u0000" + vocabularyDigest);
         String effective = policy.source().effective() == null ? "undated" : policy.source().effective();
         PolicyRef ref = new PolicyRef(policy.id(), effective + "+" + digest.substring(7, 19), digest);
         return new PolicyBuild(policy.id(), Optional.of(new LoadedPolicy(policy, drl, knowledge.get(), ref, document)), d.sorted());

@@ -1,15 +1,8 @@
 package dev.clausewise.catalog;
 
 import dev.clausewise.check.PolicyChecker;
-import dev.clausewise.engine.EngineResult;
-import dev.clausewise.engine.Outcome;
-import dev.clausewise.engine.Standing;
-import dev.clausewise.vocabulary.Dimension;
-import java.util.EnumMap;
-import dev.clausewise.explain.Decision;
+import dev.clausewise.engine.RuleCache;
 import dev.clausewise.explain.DecisionExplainer;
-import dev.clausewise.query.Identifiability;
-import dev.clausewise.query.NormalizedQuery;
 import dev.clausewise.explain.Explain;
 import dev.clausewise.query.Query;
 import dev.clausewise.query.QueryError;
@@ -66,6 +59,11 @@ public final class PolicyCatalog {
 
     /** Reads the vocabulary of {@code root}: the builder every policy of that folder is built with. */
     public static Optional<PolicyBuilder> builder(Path root, Diagnostics d) {
+        return builder(root, RuleCache.none(), d);
+    }
+
+    /** The builder of {@code root}'s policies, reading and writing compiled rules in {@code cache}. */
+    public static Optional<PolicyBuilder> builder(Path root, RuleCache cache, Diagnostics d) {
         Path vocabularyFile = root.resolve(VOCABULARY_FILE);
         String text;
         try {
@@ -75,13 +73,18 @@ public final class PolicyCatalog {
                     "point --policies at a folder holding vocabulary.yaml and one folder per policy");
             return Optional.empty();
         }
-        return VocabularyLoader.load(vocabularyFile.toString(), text, d).map(v -> new PolicyBuilder(v, text));
+        return VocabularyLoader.load(vocabularyFile.toString(), text, d).map(v -> new PolicyBuilder(v, text, cache));
     }
 
     /** Reads the vocabulary, then builds every policy folder under {@code root} in parallel. */
     public static Result open(Path root) {
+        return open(root, RuleCache.none());
+    }
+
+    /** Opens {@code root} with compiled rules read from and written to {@code cache}. */
+    public static Result open(Path root, RuleCache cache) {
         Diagnostics d = new Diagnostics();
-        Optional<PolicyBuilder> builder = builder(root, d);
+        Optional<PolicyBuilder> builder = builder(root, cache, d);
         if (builder.isEmpty()) {
             return new Result(Optional.empty(), d.sorted());
         }
@@ -259,7 +262,7 @@ public final class PolicyCatalog {
             QueryError first = n.errors().get(0);
             return new Answer.Rejected(first.code(), first.message(), n.errors());
         }
-        return new Answer.Answered(answer(p, n.query(), s.explainer(), explain));
+        return new Answer.Answered(p.answer(n.query(), s.explainer(), explain));
     }
 
     /**
@@ -270,32 +273,4 @@ public final class PolicyCatalog {
         return IntStream.range(0, queries.size()).parallel().mapToObj(i -> decide(queries.get(i), explain)).toList();
     }
 
-    /** Evaluates a normalized question on one policy version and explains the answer. */
-    public static Decision answer(LoadedPolicy p, NormalizedQuery q, DecisionExplainer explainer, Explain explain) {
-        EngineResult r = p.knowledge().evaluate(q);
-        return explainer.explain(r, refinementOutcomes(p, r), p.policy(), p.ref(), explain);
-    }
-
-    /**
-     * What the policy answers at each refinement's narrower level: the refinement reports that answer, not the
-     * statement's bare effect, since a narrower allow may still lose to a deny there.
-     */
-    private static Map<String, Outcome> refinementOutcomes(LoadedPolicy p, EngineResult r) {
-        Map<String, Outcome> out = new HashMap<>();
-        // Refinements often narrow to the same keys; each distinct narrower question is evaluated once.
-        Map<Narrowing, Outcome> byNarrowing = new HashMap<>();
-        for (Standing s : r.standings()) {
-            if (s.isRefinement()) {
-                Map<Dimension, String> keys = new EnumMap<>(Dimension.class);
-                s.candidate().narrowings().forEach(m -> keys.put(m.dimension(), m.key()));
-                out.put(s.getStatementId(), byNarrowing.computeIfAbsent(new Narrowing(keys, s.candidate().scope()),
-                        n -> p.knowledge().evaluate(r.query().narrowedTo(n.keys(), n.identifiability())).decided().outcome()));
-            }
-        }
-        return out;
-    }
-
-    /** A refinement's narrower question: narrower keys, and the identifiability of the data it speaks of (or null). */
-    private record Narrowing(Map<Dimension, String> keys, Identifiability identifiability) {
-    }
 }

@@ -2,6 +2,7 @@ package dev.clausewise.cli;
 
 import dev.clausewise.catalog.PolicyBuilder;
 import dev.clausewise.catalog.PolicyCatalog;
+import dev.clausewise.engine.RuleCache;
 import dev.clausewise.source.Diagnostics;
 import dev.clausewise.source.Diagnostic;
 import dev.clausewise.source.Suggestions;
@@ -22,10 +23,18 @@ public final class PoliciesOption {
     @Option(names = "--policies", defaultValue = "policies-yaml", description = "Folder with vocabulary.yaml and one folder per policy (default: ${DEFAULT-VALUE}).")
     Path policies;
 
+    @Option(names = "--cache-dir", description = "Where compiled rules are kept between runs (default: $CLAUSEWISE_CACHE_DIR, "
+            + "else ~/.cache/clausewise; `off`: no cache).")
+    String cacheDir;
+
+    RuleCache cache() {
+        return RuleCache.configured(cacheDir, System.getenv());
+    }
+
     /** Opens the catalog, printing every diagnostic; empty when the vocabulary is unusable. */
     Optional<PolicyCatalog> open(PrintStream err, boolean printDiagnostics) {
         Diagnostics vocabulary = new Diagnostics();
-        PolicyCatalog.Result r = builders.builder(policies, vocabulary).map(b -> PolicyCatalog.open(policies, b))
+        PolicyCatalog.Result r = builders.builder(policies, vocabulary).map(b -> PolicyCatalog.open(policies, b.withCache(cache())))
                 .orElseGet(() -> new PolicyCatalog.Result(Optional.empty(), vocabulary.sorted()));
         if (printDiagnostics || r.catalog().isEmpty()) {
             r.diagnostics().stream().map(Diagnostic::format).forEach(err::println);
@@ -51,7 +60,7 @@ public final class PoliciesOption {
     /** Only the vocabulary: enough to build single policies without building them all. */
     Optional<PolicyBuilder> builder(PrintStream err) {
         Diagnostics d = new Diagnostics();
-        Optional<PolicyBuilder> b = builders.builder(policies, d);
+        Optional<PolicyBuilder> b = builders.builder(policies, d).map(p -> p.withCache(cache()));
         d.sorted().stream().map(Diagnostic::format).forEach(err::println);
         return b;
     }

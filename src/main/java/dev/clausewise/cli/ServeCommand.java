@@ -34,7 +34,7 @@ final class ServeCommand implements Callable<Integer> {
                     .map(d -> d.location() + ": " + d.code() + ": " + d.message()).orElse("the vocabulary is invalid"));
             return 2;
         }
-        Server.start(port, policies.policies);
+        Server.start(port, policies.policies, policies.cacheDir);
         serving = true;
         return 0;
     }

@@ -1,5 +1,6 @@
 package dev.clausewise.engine;
 
+import dev.clausewise.policy.Outcome;
 import java.util.List;
 
 /** Fact inserted by exactly one decide rule: the outcome and the statements that decided it. */

@@ -9,6 +9,8 @@ import java.util.List;
 /** The hand-written engine rules of rules/, shipped on the classpath under rules/. */
 public final class EngineRules {
     public static final List<String> FILES = List.of("rules/decision.drl");
+    private static final String TEXT = String.join("\n", FILES.stream().map(EngineRules::read).toList());
+    private static final String DIGEST = RuleKey.sha256(TEXT.getBytes(StandardCharsets.UTF_8));
 
     private EngineRules() {
     }
@@ -22,5 +24,15 @@ public final class EngineRules {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Every engine rule file, in order. */
+    static String text() {
+        return TEXT;
+    }
+
+    /** The SHA-256 of the engine rules: part of every rule cache key. */
+    public static String digest() {
+        return DIGEST;
     }
 }

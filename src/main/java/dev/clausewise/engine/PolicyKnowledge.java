@@ -5,18 +5,20 @@ import dev.clausewise.policy.Policy;
 import dev.clausewise.query.NormalizedQuery;
 import dev.clausewise.source.Diagnostics;
 import dev.clausewise.source.SourceLocation;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.drools.kiesession.rulebase.InternalKnowledgeBase;
 import org.drools.kiesession.rulebase.KnowledgeBaseFactory;
+import org.kie.api.definition.KiePackage;
 import org.kie.api.io.ResourceType;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.KieSessionsPool;
 import org.kie.internal.builder.KnowledgeBuilder;
 import org.kie.internal.builder.KnowledgeBuilderFactory;
-import org.kie.internal.builder.KnowledgeBuilderResult;
 import org.kie.internal.io.ResourceFactory;
 
 /**
@@ -34,29 +36,67 @@ public final class PolicyKnowledge {
         this.pool = kieBase.newKieSessionsPool(POOL_SIZE);
     }
 
-    /** Builds the KieBase; build errors come back as diagnostics at the statement that produced the rule. */
+    /** Builds the KieBase without a rule cache. */
     public static Optional<PolicyKnowledge> build(CompiledDrl drl, Policy policy, Diagnostics diagnostics) {
-        KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder();
-        for (String file : EngineRules.FILES) {
-            builder.add(ResourceFactory.newByteArrayResource(EngineRules.read(file).getBytes(StandardCharsets.UTF_8))
-                    .setSourcePath(file), ResourceType.DRL);
-        }
-        builder.add(ResourceFactory.newByteArrayResource(drl.text().getBytes(StandardCharsets.UTF_8))
-                .setSourcePath(drl.resourceName()), ResourceType.DRL);
-        if (builder.hasErrors()) {
-            for (KnowledgeBuilderResult r : builder.getErrors()) {
-                int line = r.getLines().length > 0 ? r.getLines()[0] : 0;
-                String path = r.getResource() == null ? "" : r.getResource().getSourcePath();
-                SourceLocation at = drl.resourceName().equals(path)
-                        ? ruleAt(drl, policy, line) : new SourceLocation(path, line, 0);
-                diagnostics.error("drl_build", at, r.getMessage().lines().findFirst().orElse("rule build failed"),
-                        "the generated rule is in `compile --emit-drl " + policy.id() + "` near line " + line);
-            }
+        return build(drl, policy, "", RuleCache.none(), diagnostics);
+    }
+
+    /**
+     * Builds the KieBase from the engine rules (compiled once per process) and the policy's statement rules, read
+     * from {@code cache} when an entry for exactly this DRL, policy digest and environment is there, else compiled
+     * and stored. Build errors come back as diagnostics at the statement that produced the rule.
+     */
+    public static Optional<PolicyKnowledge> build(CompiledDrl drl, Policy policy, String policyDigest, RuleCache cache,
+                                                  Diagnostics diagnostics) {
+        EnginePackages.Compiled engine = EnginePackages.get(cache);
+        if (engine.bytes().isEmpty()) {
+            engine.errors().forEach(e -> report(drl, policy, e, diagnostics));
             return Optional.empty();
         }
         InternalKnowledgeBase kb = KnowledgeBaseFactory.newKnowledgeBase();
-        kb.addPackages(builder.getKnowledgePackages());
+        List<KiePackage> packages = new ArrayList<>(read(engine.bytes().get(), kb));
+        String entry = "policy-" + policy.id();
+        String key = RuleKey.of("policy", policyDigest + " drl " + RuleKey.sha256(drl.text().getBytes(StandardCharsets.UTF_8)), drl.text());
+        Optional<List<KiePackage>> cached = cache.load(entry, key).flatMap(bytes -> {
+            try {
+                return Optional.of(PackageBytes.read(bytes, kb.getRootClassLoader()));
+            } catch (IOException | ClassNotFoundException | RuntimeException e) {
+                cache.refuse(entry, e.toString());
+                return Optional.empty();
+            }
+        });
+        if (cached.isPresent()) {
+            packages.addAll(cached.get());
+        } else {
+            KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder();
+            builder.add(ResourceFactory.newByteArrayResource(drl.text().getBytes(StandardCharsets.UTF_8))
+                    .setSourcePath(drl.resourceName()), ResourceType.DRL);
+            if (builder.hasErrors()) {
+                builder.getErrors().forEach(r -> report(drl, policy, EnginePackages.error(r), diagnostics));
+                return Optional.empty();
+            }
+            Collection<KiePackage> built = builder.getKnowledgePackages();
+            if (cache.enabled()) {
+                cache.store(entry, key, PackageBytes.write(built));
+            }
+            packages.addAll(built);
+        }
+        kb.addPackages(packages);
         return Optional.of(new PolicyKnowledge(kb));
+    }
+
+    private static List<KiePackage> read(byte[] engine, InternalKnowledgeBase kb) {
+        try {
+            return PackageBytes.read(engine, kb.getRootClassLoader());
+        } catch (IOException | ClassNotFoundException e) {
+            throw new IllegalStateException("the engine rules compiled in this process do not read back", e);
+        }
+    }
+
+    private static void report(CompiledDrl drl, Policy policy, EnginePackages.BuildError e, Diagnostics diagnostics) {
+        SourceLocation at = drl.resourceName().equals(e.path()) ? ruleAt(drl, policy, e.line()) : new SourceLocation(e.path(), e.line(), 0);
+        diagnostics.error("drl_build", at, e.message(),
+                "the generated rule is in `compile --emit-drl " + policy.id() + "` near line " + e.line());
     }
 
     private static SourceLocation ruleAt(CompiledDrl drl, Policy policy, int line) {

@@ -3,7 +3,7 @@ package dev.clausewise.explain;
 import dev.clausewise.engine.Candidate;
 import dev.clausewise.engine.EngineResult;
 import dev.clausewise.engine.Firing;
-import dev.clausewise.engine.Outcome;
+import dev.clausewise.policy.Outcome;
 import dev.clausewise.engine.Standing;
 import dev.clausewise.engine.StandingKind;
 import dev.clausewise.engine.TrailKind;
@@ -11,6 +11,7 @@ import dev.clausewise.policy.Policy;
 import dev.clausewise.policy.Statement;
 import dev.clausewise.query.ConditionStatus;
 import dev.clausewise.query.KeyMatch;
+import dev.clausewise.query.NormalizedQuery;
 import dev.clausewise.vocabulary.Dimension;
 import dev.clausewise.vocabulary.Vocabulary;
 import java.util.ArrayList;
@@ -47,6 +48,26 @@ public final class DecisionExplainer {
         List<TrailStep> trail = level == Explain.NONE ? List.of() : trail(r, policy, Set.copyOf(reason), level);
         return new Decision(decisionId(), ref, outcome.name(), conditions(r), reason, trail, refinements,
                 retention(r, policy), List.of());
+    }
+
+    /**
+     * The same answer given to another question of its class: a new decision id and the question's own normalize
+     * step; everything else the class decides (docs/performance.md, the memo).
+     */
+    public Decision reissue(Decision known, NormalizedQuery q) {
+        List<TrailStep> trail = known.trail();
+        if (!trail.isEmpty()) {
+            List<TrailStep> steps = new ArrayList<>(trail);
+            steps.set(0, normalizeStep(q));
+            trail = steps;
+        }
+        return new Decision(decisionId(), known.policy(), known.outcome(), known.conditions(), known.reason(), trail,
+                known.refinements(), known.retention(), known.errors());
+    }
+
+    private static TrailStep normalizeStep(NormalizedQuery q) {
+        return new TrailStep(1, "normalize", "normalize", null, String.join(", ", q.describe())
+                + (q.ageSubjects().isEmpty() ? "" : "; age implies subject " + String.join(", ", q.ageSubjects())), null);
     }
 
     /** The deciding statements, sorted. */
@@ -152,15 +173,33 @@ public final class DecisionExplainer {
 
     private static List<TrailStep> trail(EngineResult r, Policy policy, Set<String> reasons, Explain level) {
         List<TrailStep> steps = new ArrayList<>();
-        steps.add(new TrailStep(1, "normalize", "normalize", null, String.join(", ", r.query().describe())
-                + (r.query().ageSubjects().isEmpty() ? "" : "; age implies subject " + String.join(", ", r.query().ageSubjects())), null));
+        steps.add(normalizeStep(r.query()));
         for (Firing f : r.firings()) {
             boolean keep = level == Explain.FULL || f.kind() == TrailKind.DECIDE || f.kind() == TrailKind.CONFLICT
                     || reasons.contains(f.statementId());
             if (keep) {
-                steps.add(new TrailStep(steps.size() + 1, f.kind().name().toLowerCase(), f.rule(), f.statementId(), f.detail(), cite(policy, f.statementId())));
+                String detail = f.kind() == TrailKind.DECIDE ? f.detail() + defeatedBy(r) : f.detail();
+                steps.add(new TrailStep(steps.size() + 1, f.kind().name().toLowerCase(), f.rule(), f.statementId(), detail, cite(policy, f.statementId())));
             }
         }
         return steps;
+    }
+
+    /**
+     * Why an allow's clause decides a DENY: the context defeats its condition. Without it the trail of such a DENY
+     * would quote a permission alone.
+     */
+    private static String defeatedBy(EngineResult r) {
+        if (r.decided().outcome() != Outcome.DENY) {
+            return "";
+        }
+        Set<String> defeated = r.standings().stream().filter(s -> s.getKind() == StandingKind.DEFEATED)
+                .map(Standing::getStatementId).collect(Collectors.toSet());
+        if (r.decided().reasons().isEmpty() || !defeated.containsAll(r.decided().reasons())) {
+            return "";
+        }
+        return ": the context defeats " + r.conditions().stream()
+                .filter(c -> defeated.contains(c.statementId()) && c.status() == ConditionStatus.DEFEATED)
+                .map(c -> c.statementId() + "'s condition " + c.describe()).distinct().sorted().collect(Collectors.joining(", "));
     }
 }

@@ -1,6 +1,6 @@
 package dev.clausewise.reference;
 
-import dev.clausewise.engine.Outcome;
+import dev.clausewise.policy.Outcome;
 import java.util.List;
 import java.util.Map;
 

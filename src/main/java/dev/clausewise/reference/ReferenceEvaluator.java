@@ -1,6 +1,6 @@
 package dev.clausewise.reference;
 
-import dev.clausewise.engine.Outcome;
+import dev.clausewise.policy.Outcome;
 import dev.clausewise.policy.Effect;
 import dev.clausewise.policy.Policy;
 import dev.clausewise.policy.Statement;

@@ -164,7 +164,7 @@ class DecisionSemanticsTest {
     static Decision decide(String practice, String data, String recipient, String purpose, String subject,
                            String consent, Boolean optedOut, String identifiability, Integer age, Boolean legal) {
         Query q = query(practice, data, recipient, purpose, subject, consent, optedOut, identifiability, age, legal);
-        return PolicyCatalog.answer(build.policy().orElseThrow(), normalizer.normalize(q).query(), explainer, Explain.FULL);
+        return build.policy().orElseThrow().answer(normalizer.normalize(q).query(), explainer, Explain.FULL);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -214,20 +214,20 @@ class DecisionSemanticsTest {
     @Test
     void alternativesAreMarkedAsAlternativesAndADefeatedOneIsNotOffered() {
         Query q = new Query("semantics", "transfer.international", null, null, null, null, "FR", "US", Query.Context.NONE);
-        Decision open = PolicyCatalog.answer(build.policy().orElseThrow(), normalizer.normalize(q).query(), explainer, Explain.FULL);
+        Decision open = build.policy().orElseThrow().answer(normalizer.normalize(q).query(), explainer, Explain.FULL);
         assertEquals("ALLOW_WITH_CONDITIONS", open.outcome());
         assertEquals(List.of(new ConditionView("legal_basis.consent", null, "transfer-us", open.conditions().get(0).text(), 1),
                 new ConditionView("transfer_mechanism.standard_contractual_clauses", null, "transfer-us", open.conditions().get(1).text(), 1)),
                 open.conditions());
         Query refused = new Query("semantics", "transfer.international", null, null, null, null, "FR", "US",
                 new Query.Context("denied", null, null, null, null, null));
-        Decision scc = PolicyCatalog.answer(build.policy().orElseThrow(), normalizer.normalize(refused).query(), explainer, Explain.FULL);
+        Decision scc = build.policy().orElseThrow().answer(normalizer.normalize(refused).query(), explainer, Explain.FULL);
         assertEquals("ALLOW_WITH_CONDITIONS", scc.outcome());
         assertEquals(List.of("transfer_mechanism.standard_contractual_clauses"), scc.conditions().stream().map(ConditionView::key).toList());
         assertEquals(null, scc.conditions().get(0).anyOf());
         Query granted = new Query("semantics", "transfer.international", null, null, null, null, "FR", "US",
                 new Query.Context("granted", null, null, null, null, null));
-        assertEquals("ALLOW", PolicyCatalog.answer(build.policy().orElseThrow(), normalizer.normalize(granted).query(), explainer, Explain.FULL).outcome());
+        assertEquals("ALLOW", build.policy().orElseThrow().answer(normalizer.normalize(granted).query(), explainer, Explain.FULL).outcome());
     }
 
     @Test
@@ -241,6 +241,14 @@ class DecisionSemanticsTest {
     void aScopeQualifierRefinesByIdentifiability() {
         Decision d = decide("use", "user.financial", null, "marketing.advertising.first_party", null, null, null, null, null, null);
         assertEquals(List.of("except identifiability aggregated: ALLOW"), d.refinements().stream().map(Refinement::text).toList());
+    }
+
+    @Test
+    void aDenyByADefeatedAllowSaysWhichConditionTheContextDefeats() {
+        Decision d = decide("share", null, "third_party.advertising", null, null, "denied", null, null, null, null);
+        assertEquals("DENY", d.outcome());
+        String decided = d.trail().get(d.trail().size() - 1).detail();
+        assertTrue(decided.endsWith("the context defeats share-advertisers-consent's condition choice.opt_in"), decided);
     }
 
     @Test

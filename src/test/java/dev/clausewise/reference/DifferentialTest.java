@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 import dev.clausewise.catalog.Answer;
 import dev.clausewise.catalog.LoadedPolicy;
 import dev.clausewise.catalog.PolicyCatalog;
-import dev.clausewise.engine.Outcome;
+import dev.clausewise.policy.Outcome;
 import dev.clausewise.explain.Decision;
 import dev.clausewise.explain.Explain;
 import dev.clausewise.explain.Json;

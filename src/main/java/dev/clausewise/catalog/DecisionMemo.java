@@ -1,0 +1,151 @@
+package dev.clausewise.catalog;
+
+import dev.clausewise.explain.Decision;
+import dev.clausewise.explain.Explain;
+import dev.clausewise.policy.Effect;
+import dev.clausewise.policy.Policy;
+import dev.clausewise.policy.Statement;
+import dev.clausewise.query.KeyMatch;
+import dev.clausewise.query.NormalizedQuery;
+import dev.clausewise.query.Relation;
+import dev.clausewise.query.Settings;
+import dev.clausewise.vocabulary.Dimension;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * One policy version's answers by question class. The engine reads a question only through how each statement's
+ * keys relate to it on each dimension ({@link NormalizedQuery#relate}: relation, depth of a covering key, the
+ * narrower key) and through the context that settles conditions and scope; two questions alike in all of that get
+ * the same answer but for the decision id and the normalize step of the trail, which {@code reissue} writes anew.
+ * So a value is mapped once per dimension to the class of its relations (interned, then a hash lookup), and
+ * Drools decides each class once. Bounded: past {@code limit} entries new classes are decided, not kept.
+ */
+public final class DecisionMemo {
+    /** System property holding the bound per policy version; 0 turns the memo off. */
+    public static final String LIMIT_PROPERTY = "clausewise.memo.max-entries";
+    static final int DEFAULT_LIMIT = 100_000;
+
+    private final String[][] keys;
+    private final Effect[] effects;
+    private final List<ConcurrentHashMap<ValueKey, Integer>> valueClasses = new ArrayList<>();
+    private final List<ConcurrentHashMap<List<Signature>, Integer>> signatureClasses = new ArrayList<>();
+    private final AtomicInteger nextClass = new AtomicInteger();
+    private final ConcurrentHashMap<ClassKey, Decision> answers = new ConcurrentHashMap<>();
+    private final int limit;
+    private final LongAdder hits = new LongAdder();
+    private final LongAdder misses = new LongAdder();
+
+    DecisionMemo(Policy policy, int limit) {
+        List<Statement> statements = policy.statements();
+        this.keys = new String[Dimension.MATCHED.size()][statements.size()];
+        this.effects = new Effect[statements.size()];
+        for (int i = 0; i < statements.size(); i++) {
+            Statement s = statements.get(i);
+            effects[i] = s.effect();
+            for (int d = 0; d < Dimension.MATCHED.size(); d++) {
+                List<String> k = s.keys(Dimension.MATCHED.get(d));
+                keys[d][i] = k.isEmpty() ? null : String.join("|", k);
+            }
+        }
+        for (int d = 0; d < Dimension.MATCHED.size(); d++) {
+            valueClasses.add(new ConcurrentHashMap<>());
+            signatureClasses.add(new ConcurrentHashMap<>());
+        }
+        this.limit = limit;
+    }
+
+    static int configuredLimit() {
+        return Integer.getInteger(LIMIT_PROPERTY, DEFAULT_LIMIT);
+    }
+
+    /** The class of a question: per dimension the class of its value, plus the context and the explain level. */
+    ClassKey classOf(NormalizedQuery q, Explain explain) {
+        if (limit <= 0) {
+            return null;
+        }
+        int band = q.settings().age() == null ? 0 : 1 + q.ageSubjects().size();
+        int[] c = new int[Dimension.MATCHED.size()];
+        for (int d = 0; d < c.length; d++) {
+            Dimension dim = Dimension.MATCHED.get(d);
+            // The age band changes only how child subjects relate: it is part of the subject's value class.
+            ValueKey v = new ValueKey(q.value(dim), dim == Dimension.SUBJECT ? band : 0);
+            Integer known = valueClasses.get(d).get(v);
+            if (known == null) {
+                int di = d;
+                known = valueClasses.get(d).computeIfAbsent(v, x -> signatureClasses.get(di)
+                        .computeIfAbsent(signature(q, di), s -> nextClass.incrementAndGet()));
+            }
+            c[d] = known;
+        }
+        return new ClassKey(c[0], c[1], c[2], c[3], c[4], c[5], c[6], context(q.settings()), explain);
+    }
+
+    private List<Signature> signature(NormalizedQuery q, int d) {
+        Dimension dim = Dimension.MATCHED.get(d);
+        List<Signature> out = new ArrayList<>();
+        for (int i = 0; i < effects.length; i++) {
+            if (keys[d][i] != null) {
+                out.add(Signature.of(q.relate(dim, keys[d][i], effects[i])));
+            }
+        }
+        return out;
+    }
+
+    private static int context(Settings s) {
+        int code = s.consent().ordinal();
+        code = code * 3 + (s.optedOut() == null ? 0 : s.optedOut() ? 2 : 1);
+        code = code * 4 + s.identifiability().ordinal();
+        code = code * 3 + (s.legalProcess() == null ? 0 : s.legalProcess() ? 2 : 1);
+        return code * 2 + (s.doNotTrack() ? 1 : 0);
+    }
+
+    Decision get(ClassKey key) {
+        if (key == null) {
+            return null;
+        }
+        Decision d = answers.get(key);
+        (d == null ? misses : hits).increment();
+        return d;
+    }
+
+    void put(ClassKey key, Decision d) {
+        if (key != null && answers.size() < limit) {
+            answers.putIfAbsent(key, d);
+        }
+    }
+
+    public long hits() {
+        return hits.sum();
+    }
+
+    public long misses() {
+        return misses.sum();
+    }
+
+    public int size() {
+        return answers.size();
+    }
+
+    /** The class of one question, by value of each matched dimension, context and explain level. */
+    record ClassKey(int practice, int data, int recipient, int purpose, int subject, int region, int destination,
+                    int context, Explain explain) {
+    }
+
+    private record ValueKey(String value, int ageBand) {
+    }
+
+    /** What the rules read of one statement's match (which covering key matched is read by none). */
+    private record Signature(Relation relation, int depth, String narrower) {
+        static Signature of(KeyMatch m) {
+            return switch (m.relation()) {
+                case COVERS -> new Signature(Relation.COVERS, m.depth(), null);
+                case NARROWER -> new Signature(Relation.NARROWER, 0, m.key());
+                case DISJOINT -> new Signature(Relation.DISJOINT, 0, null);
+            };
+        }
+    }
+}
