@@ -170,6 +170,11 @@ test('a misspelled key in the editor: the diagnostic at its line with the hint; 
   assert.match(await inline.textContent(), /unknown_data_category: did you mean `user\.contact\.email`\?/);
   assert.match(await gutter.getAttribute('title'), /unknown data `user\.contact\.emial`/);
   assert.match(await page.textContent('#p-diagnostics'), new RegExp(`line ${line}:\\d+ unknown_data_category`));
+  // the diagnostic's location jumps the editor to its line
+  await page.locator('#yaml').evaluate((ta) => { ta.setSelectionRange(0, 0); ta.scrollTop = 0; });
+  await page.click(`#p-diagnostics .diag[data-line="${line}"] .where`);
+  const selected = await page.locator('#yaml').evaluate((ta) => ta.value.slice(0, ta.selectionStart).split('\n').length);
+  assert.equal(selected, line);
   await page.screenshot({ path: join(SHOTS, 'author.png'), fullPage: false });
 
   // The edited policy travels in the link too.

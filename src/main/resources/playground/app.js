@@ -578,14 +578,15 @@ async function runLint() {
   try {
     const r = await api('POST', `/v1/policies/lint?id=${encodeURIComponent(author.policy)}`, { body: $('#yaml').value, type: 'application/yaml' });
     if (!r.ok) { panel.replaceChildren(problemList(r.json, `lint answered ${r.status}`)); return; }
-    const fs = [...r.json.findings].sort((a, b) => Number(a.acknowledged) - Number(b.acknowledged));
+    // `acknowledged` is the author's recorded reason (or true), absent or null for an open finding
+    const fs = [...r.json.findings].sort((a, b) => Number(Boolean(a.acknowledged)) - Number(Boolean(b.acknowledged)));
     const open = fs.filter((f) => !f.acknowledged).length;
     panel.replaceChildren(el('p', { class: open ? 'fail' : 'pass' }, `${open} findings, ${fs.length - open} acknowledged (${r.json.questions} question classes answered)`),
       ...fs.map((f) => {
         const d = f.diagnostic;
         const w = f.witness;
         return el('div', { class: `diag ${d.error ? 'error' : 'warning'}${f.acknowledged ? ' ack' : ''}` },
-          whereButton(d.location.line, d.location.column), ' ', el('strong', {}, d.code), f.acknowledged ? ' (acknowledged)' : '', ': ', d.message,
+          whereButton(d.location.line, d.location.column), ' ', el('strong', {}, d.code), f.acknowledged ? ` (acknowledged${typeof f.acknowledged === 'string' ? ': ' + f.acknowledged : ''})` : '', ': ', d.message,
           d.help ? el('div', { class: 'help' }, 'help: ', d.help) : null,
           w ? el('div', {}, 'witness: ', el('code', {}, witnessText(w.question)), ' \u2192 ', outcomeChip(w.outcome),
             ` by ${w.reasons.join(', ')} `, el('button', { type: 'button', class: 'linkish', onclick: () => askWitness(w.question) }, 'ask the served policy')) : null);

@@ -9,14 +9,14 @@ import dev.clausewise.catalog.LoadedPolicy;
 import dev.clausewise.catalog.PolicyBuild;
 import dev.clausewise.catalog.PolicyCatalog;
 import dev.clausewise.explain.PolicyRef;
-import dev.clausewise.wire.Problem;
-import dev.clausewise.wire.ProblemException;
 import dev.clausewise.query.Query;
 import dev.clausewise.query.QueryError;
 import dev.clausewise.source.Diagnostic;
 import dev.clausewise.source.Suggestions;
 import dev.clausewise.vocabulary.Dimension;
 import dev.clausewise.wire.DiffRequest;
+import dev.clausewise.wire.Problem;
+import dev.clausewise.wire.ProblemException;
 import dev.clausewise.wire.QueryField;
 import dev.clausewise.wire.QueryFields;
 import io.micronaut.core.annotation.Nullable;
@@ -33,14 +33,16 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Optional;
 import java.util.Map;
+import java.util.Optional;
 
 /** Authoring analysis: lint with witness questions, the semantic diff of two policies, one question across policies. */
+@Tag(name = "analysis")
 @Controller
 final class AnalysisController {
     private static final String YAML = "application/yaml";

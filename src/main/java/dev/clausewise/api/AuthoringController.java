@@ -3,14 +3,14 @@ package dev.clausewise.api;
 import dev.clausewise.catalog.PolicyBuild;
 import dev.clausewise.catalog.PolicyCatalog;
 import dev.clausewise.check.PolicyChecker;
-import dev.clausewise.wire.Problem;
-import dev.clausewise.wire.ProblemException;
 import dev.clausewise.scenario.ScenarioFile;
 import dev.clausewise.scenario.ScenarioLoader;
 import dev.clausewise.scenario.ScenarioResult;
 import dev.clausewise.scenario.ScenarioRunner;
 import dev.clausewise.source.Diagnostic;
 import dev.clausewise.source.Diagnostics;
+import dev.clausewise.wire.Problem;
+import dev.clausewise.wire.ProblemException;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
@@ -24,6 +24,9 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Put;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -35,6 +38,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** Authoring over REST: validate YAML, run scenarios, and replace a policy (bearer token required). */
+@Tag(name = "authoring")
 @Controller
 final class AuthoringController {
     private static final Logger LOG = LoggerFactory.getLogger(AuthoringController.class);
@@ -59,6 +63,7 @@ final class AuthoringController {
         }
     }
 
+    @Operation(summary = "Validate policy YAML", description = "Load, check, compile and build the YAML without serving it; quotes are proven against the served document of that id.")
     @Post(value = "/v1/policies/validate", consumes = {YAML, MediaType.TEXT_PLAIN, "text/yaml"}, produces = MediaType.APPLICATION_JSON)
     @ExecuteOn(AnalysisBudget.EXECUTOR)
     HttpResponse<String> validate(@Body String yaml, @Nullable @QueryValue String id) throws IOException {
@@ -71,6 +76,8 @@ final class AuthoringController {
         }
     }
 
+    @Operation(summary = "Replace a policy", description = "Validate, compile and swap in the YAML; the file is written atomically. Needs the bearer token.")
+    @SecurityRequirement(name = "bearer")
     @Put(value = "/v1/policies/{id}", consumes = {YAML, MediaType.TEXT_PLAIN, "text/yaml"}, produces = MediaType.APPLICATION_JSON)
     @ExecuteOn(AnalysisBudget.EXECUTOR)
     HttpResponse<String> replace(@PathVariable String id, @Body String yaml, @Nullable @Header("Authorization") String authorization) throws IOException {
@@ -93,6 +100,7 @@ final class AuthoringController {
         return PolicyController.json(report(b));
     }
 
+    @Operation(summary = "Run scenarios", description = "A scenario YAML in, PASS/FAIL per scenario out.")
     @Post(value = "/v1/scenarios/run", consumes = {YAML, MediaType.TEXT_PLAIN, "text/yaml"}, produces = MediaType.APPLICATION_JSON)
     @ExecuteOn(AnalysisBudget.EXECUTOR)
     HttpResponse<String> run(@Body String yaml) {

@@ -1,13 +1,13 @@
 package dev.clausewise.api;
 
 import dev.clausewise.catalog.Answer;
+import dev.clausewise.query.QueryError;
 import dev.clausewise.wire.BatchAnswer;
 import dev.clausewise.wire.BatchRequest;
 import dev.clausewise.wire.DecisionRequest;
 import dev.clausewise.wire.DecisionResponse;
 import dev.clausewise.wire.Problem;
 import dev.clausewise.wire.ProblemException;
-import dev.clausewise.query.QueryError;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;

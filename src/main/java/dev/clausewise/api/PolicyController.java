@@ -2,21 +2,24 @@ package dev.clausewise.api;
 
 import dev.clausewise.catalog.LoadedPolicy;
 import dev.clausewise.catalog.PolicyCatalog;
-import dev.clausewise.wire.Problem;
-import dev.clausewise.wire.ProblemException;
 import dev.clausewise.explain.Json;
 import dev.clausewise.explain.PolicyRef;
 import dev.clausewise.policy.Statement;
+import dev.clausewise.wire.Problem;
+import dev.clausewise.wire.ProblemException;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /** Read-only views of the served policies: list, statements, generated DRL, source document. */
+@Tag(name = "policies")
 @Controller("/v1/policies")
 final class PolicyController {
     private final PolicyCatalog catalog;
@@ -32,12 +35,14 @@ final class PolicyController {
                          Object retention, List<String> overrides, Object cite, String location) {
     }
 
+    @Operation(summary = "Loaded policies with version and digest")
     @Get(produces = MediaType.APPLICATION_JSON)
     HttpResponse<String> list() {
         List<PolicySummary> out = catalog.policies().values().stream().map(PolicyController::summary).toList();
         return json(Map.of("policies", out));
     }
 
+    @Operation(summary = "A policy's normalized statements with cites and source locations")
     @Get(value = "/{id}", produces = MediaType.APPLICATION_JSON)
     HttpResponse<String> one(@PathVariable String id) {
         LoadedPolicy p = find(id);
@@ -47,11 +52,13 @@ final class PolicyController {
         return json(body);
     }
 
+    @Operation(summary = "The generated DRL of a policy")
     @Get(value = "/{id}/drl", produces = MediaType.TEXT_PLAIN)
     HttpResponse<String> drl(@PathVariable String id) {
         return HttpResponse.ok(find(id).drl().text()).contentType(MediaType.TEXT_PLAIN_TYPE);
     }
 
+    @Operation(summary = "The policy document")
     @Get(value = "/{id}/source", produces = MediaType.TEXT_PLAIN)
     HttpResponse<String> source(@PathVariable String id) {
         return HttpResponse.ok(find(id).document()).contentType(MediaType.TEXT_PLAIN_TYPE);

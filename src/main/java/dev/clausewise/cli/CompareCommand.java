@@ -9,7 +9,9 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 @Command(name = "compare", mixinStandardHelpOptions = true,
         description = "Ask one question of every loaded policy (policy -> outcome, conditions, quote), "
@@ -17,8 +19,8 @@ import picocli.CommandLine.Option;
 final class CompareCommand implements Callable<Integer> {
     @Mixin
     PoliciesOption policies;
-    @Mixin
-    QuestionOptions question;
+    @Spec
+    CommandSpec spec;
 
     @Option(names = "--policy", description = "Matrix mode: the policy to ask.")
     String policy;
@@ -49,7 +51,7 @@ final class CompareCommand implements Callable<Integer> {
             return 1;
         }
         if (matrix) {
-            Compare.Result<Compare.Matrix> m = Compare.matrix(catalog.get(), question.query(policy), r.get(), c.get());
+            Compare.Result<Compare.Matrix> m = Compare.matrix(catalog.get(), QuestionOptions.query(spec, policy), r.get(), c.get());
             if (m.value().isEmpty()) {
                 DecideCommand.printRejected(m.rejected());
                 return 2;
@@ -57,7 +59,7 @@ final class CompareCommand implements Callable<Integer> {
             System.out.print(json ? Json.pretty(m.value().get()) + "\n" : CompareText.matrix(m.value().get()));
             return 0;
         }
-        Compare.Result<Compare.Table> t = Compare.question(catalog.get(), question.query(null));
+        Compare.Result<Compare.Table> t = Compare.question(catalog.get(), QuestionOptions.query(spec, null));
         if (t.value().isEmpty()) {
             DecideCommand.printRejected(t.rejected());
             return 2;

@@ -22,7 +22,9 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 @Command(name = "decide", mixinStandardHelpOptions = true,
         description = {"Answer one question about a policy, with the trail.",
@@ -36,8 +38,8 @@ final class DecideCommand implements Callable<Integer> {
     String batch;
     @Option(names = "--policy", description = "Policy id, e.g. mixpanel (required; with --batch, the policy of lines that name none).")
     String policy;
-    @Mixin
-    QuestionOptions question;
+    @Spec
+    CommandSpec spec;
     @Option(names = "--explain", defaultValue = "full", description = "none | summary | full (default: ${DEFAULT-VALUE}; with --batch, for lines without `explain`).")
     String explain;
     @Option(names = "--json", description = "Print the decision as JSON, as the REST API returns it.")
@@ -53,7 +55,7 @@ final class DecideCommand implements Callable<Integer> {
         if (batch != null) {
             return batch(level.get());
         }
-        if (policy == null || question.practice == null) {
+        if (policy == null || QuestionOptions.given(spec).get("--practice") == null) {
             System.err.println((policy == null ? "--policy" : "--practice") + ": missing_field: required to answer one question (or use --batch FILE|-)");
             return 2;
         }
@@ -61,7 +63,7 @@ final class DecideCommand implements Callable<Integer> {
         if (catalog.isEmpty()) {
             return 1;
         }
-        Answer a = catalog.get().decide(question.query(policy), level.get());
+        Answer a = catalog.get().decide(QuestionOptions.query(spec, policy), level.get());
         if (a instanceof Answer.Rejected r) {
             printRejected(r);
             return 2;
@@ -72,7 +74,7 @@ final class DecideCommand implements Callable<Integer> {
     }
 
     private Integer batch(Explain level) {
-        Map<String, Object> given = question.given();
+        Map<String, Object> given = QuestionOptions.given(spec);
         given.put("--json", json ? true : null);
         List<String> oneQuestionOptions = given.entrySet().stream().filter(e -> e.getValue() != null).map(Map.Entry::getKey).toList();
         if (!oneQuestionOptions.isEmpty()) {
@@ -105,6 +107,6 @@ final class DecideCommand implements Callable<Integer> {
 
     /** A question the vocabulary rejects, one line per field as the option that set it. */
     static void printRejected(Answer.Rejected r) {
-        r.errors().forEach(e -> System.err.println("--" + e.field() + ": " + e.code() + ": " + e.message() + (e.help() == null ? "" : "\n    help: " + e.help())));
+        r.errors().forEach(e -> System.err.println(QuestionOptions.option(e.field()) + ": " + e.code() + ": " + e.message() + (e.help() == null ? "" : "\n    help: " + e.help())));
     }
 }

@@ -24,13 +24,17 @@ public final class Main implements Runnable {
     /** The command line whose commands take their policy builders from {@code builders}. */
     public static CommandLine commandLine(Builders builders) {
         CommandLine.IFactory defaults = CommandLine.defaultFactory();
-        return new CommandLine(new Main(), new CommandLine.IFactory() {
+        CommandLine cl = new CommandLine(new Main(), new CommandLine.IFactory() {
             @Override
             @SuppressWarnings("unchecked")
             public <K> K create(Class<K> type) throws Exception {
                 return type == PoliciesOption.class ? (K) new PoliciesOption(builders) : defaults.create(type);
             }
         });
+        for (String command : new String[] {"decide", "compare"}) {
+            cl.getSubcommands().get(command).getCommandSpec().addMixin(QuestionOptions.MIXIN, QuestionOptions.spec());
+        }
+        return cl;
     }
 
     @Override

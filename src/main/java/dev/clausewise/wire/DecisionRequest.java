@@ -18,7 +18,7 @@ public record DecisionRequest(
         @Nullable @Schema(nullable = true) String subject,
         @Nullable @Schema(description = "ISO 3166 code or group; default ANY", example = "FR", nullable = true) String region,
         @Nullable @Schema(description = "region data goes to, for transfer.*", nullable = true) String destination,
-        @Nullable @Schema(nullable = true) ContextRequest context,
+        @Nullable ContextRequest context,
         @Nullable @Schema(allowableValues = {"none", "summary", "full"}, description = "trail level; default full", nullable = true) String explain) {
 
     public Query query() {

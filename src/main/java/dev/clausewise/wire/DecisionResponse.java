@@ -13,13 +13,13 @@ import java.util.List;
 /** The answer to one question: {@link Decision} with its outcome typed; the nested views travel as they are. */
 @Serdeable
 @Schema(name = "Decision")
-public record DecisionResponse(@Schema(description = "names the decision in the decision log (GET /v1/decisions/{id})") String decisionId,
+public record DecisionResponse(@Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "names the decision in the decision log (GET /v1/decisions/{id})") String decisionId,
                                PolicyRef policy,
                                Outcome outcome,
-                               @Schema(description = "what must hold for ALLOW_WITH_CONDITIONS: open conditions and restrictions") List<ConditionView> conditions,
-                               @Schema(description = "the deciding statements") List<String> reason,
-                               @Schema(description = "the explanation, step by step; empty with explain none") List<TrailStep> trail,
-                               @Schema(description = "narrower questions the policy answers differently") List<Refinement> refinements,
+                               @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "what must hold for ALLOW_WITH_CONDITIONS: open conditions and restrictions") List<ConditionView> conditions,
+                               @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "the deciding statements") List<String> reason,
+                               @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "the explanation, step by step; empty with explain none") List<TrailStep> trail,
+                               @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "narrower questions the policy answers differently") List<Refinement> refinements,
                                List<RetentionView> retention,
                                List<String> errors) {
 

@@ -62,6 +62,28 @@ class OpenApiTest {
     }
 
     @Test
+    void theDocumentTypesTheBodiesAndIsServedAsYaml() throws Exception {
+        HttpResponse<String> served = get(HttpClient.newHttpClient(), "/openapi.yaml");
+        assertEquals(200, served.statusCode());
+        assertEquals("application/yaml", served.headers().firstValue("content-type").orElse(""));
+        JsonNode doc = new ObjectMapper(new YAMLFactory()).readTree(served.body());
+        JsonNode schemas = doc.at("/components/schemas");
+        for (String name : List.of("DecisionRequest", "Context", "Decision", "BatchRequest", "BatchAnswer", "BatchItem", "Problem", "Outcome")) {
+            assertTrue(schemas.has(name), name + " in " + schemas.fieldNames());
+        }
+        assertEquals(List.of("ALLOW", "ALLOW_WITH_CONDITIONS", "DENY", "NOT_ADDRESSED", "DEPENDS"),
+                new ObjectMapper().convertValue(schemas.at("/Outcome/enum"), List.class));
+        assertEquals(2, schemas.at("/BatchItem/oneOf").size());
+        JsonNode decide = doc.at("/paths/~1v1~1decisions/post");
+        assertEquals("#/components/schemas/DecisionRequest", decide.at("/requestBody/content/application~1json/schema/$ref").asText());
+        assertEquals("#/components/schemas/Decision", decide.at("/responses/200/content/application~1json/schema/$ref").asText());
+        assertEquals("#/components/schemas/Problem", decide.at("/responses/400/content/application~1problem+json/schema/$ref").asText());
+        assertTrue(doc.at("/paths/~1v1~1policies~1{id}/put/security/0").has("bearer"), doc.at("/paths/~1v1~1policies~1{id}/put").toString());
+        assertEquals("bearer", doc.at("/components/securitySchemes/bearer/scheme").asText());
+        assertTrue(schemas.at("/Context/properties/optedOut/nullable").asBoolean());
+    }
+
+    @Test
     void swaggerUiIsServed() throws Exception {
         HttpResponse<String> ui = get(HttpClient.newHttpClient(), "/swagger-ui/index.html");
         assertEquals(200, ui.statusCode());
