@@ -58,10 +58,15 @@ public final class Lint {
 
     /** Lints policy YAML as the catalog would serve it under {@code id}: quotes proven against that id's document. */
     public LintReport lint(PolicyCatalog catalog, String id, String yaml) throws IOException {
+        return lint(catalog, id, yaml, Progress.NONE);
+    }
+
+    /** As {@link #lint(PolicyCatalog, String, String)}, telling {@code progress} (which may stop the lint by throwing). */
+    public LintReport lint(PolicyCatalog catalog, String id, String yaml, Progress progress) throws IOException {
         Path dir = catalog.root().resolve(id);
         Path source = dir.resolve(PolicyBuilder.SOURCE_FILE);
         String document = Files.exists(source) ? Files.readString(source) : null;
-        return lint(catalog.builder(), id, dir.resolve(PolicyBuilder.POLICY_FILE).toString(), yaml, document, Progress.NONE);
+        return lint(catalog.builder(), id, dir.resolve(PolicyBuilder.POLICY_FILE).toString(), yaml, document, progress);
     }
 
     /** Builds the policy and lints it; {@code expectedId} as for {@link PolicyBuilder#build(String, String, String, String)}. */

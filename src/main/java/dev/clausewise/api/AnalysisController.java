@@ -4,11 +4,11 @@ import dev.clausewise.analysis.Compare;
 import dev.clausewise.analysis.DiffReport;
 import dev.clausewise.analysis.Lint;
 import dev.clausewise.analysis.PolicyDiff;
-import dev.clausewise.analysis.Progress;
 import dev.clausewise.catalog.Answer;
 import dev.clausewise.catalog.LoadedPolicy;
 import dev.clausewise.catalog.PolicyBuild;
 import dev.clausewise.catalog.PolicyCatalog;
+import dev.clausewise.explain.PolicyRef;
 import dev.clausewise.query.Query;
 import dev.clausewise.query.QueryError;
 import dev.clausewise.source.Diagnostic;
@@ -29,7 +29,6 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Part;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
-import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -49,9 +48,22 @@ final class AnalysisController {
     private static final String YAML = "application/yaml";
 
     private final PolicyCatalog catalog;
+    private final AnalysisBudget budget;
 
-    AnalysisController(PolicyCatalog catalog) {
+    AnalysisController(PolicyCatalog catalog, AnalysisBudget budget) {
         this.catalog = catalog;
+        this.budget = budget;
+    }
+
+    /** A diff reply: the report with at most clausewise.analysis.max-changes changes, and how many there were in all. */
+    record DiffReply(PolicyRef a, PolicyRef b, long questions, long evaluations, int totalChanges, boolean truncated,
+                     List<DiffReport.Change> changes) {
+    }
+
+    private HttpResponse<String> reply(DiffReport r) {
+        List<DiffReport.Change> shown = budget.bounded(r.changes());
+        return PolicyController.json(new DiffReply(r.a(), r.b(), r.questions(), r.evaluations(), r.changes().size(),
+                shown.size() < r.changes().size(), shown));
     }
 
     @Operation(summary = "Lint policy YAML",
@@ -59,14 +71,14 @@ final class AnalysisController {
                     + "each at file:line:col with a code and a witness question the engine answers. Quotes are proven against the "
                     + "served document of the policy the YAML names (or of `id`).")
     @Post(value = "/v1/policies/lint", consumes = {YAML, MediaType.TEXT_PLAIN, "text/yaml"}, produces = MediaType.APPLICATION_JSON)
-    @ExecuteOn(TaskExecutors.BLOCKING)
+    @ExecuteOn(AnalysisBudget.EXECUTOR)
     HttpResponse<String> lint(@Body String yaml, @Nullable @QueryValue String id) throws IOException {
         String body = AuthoringController.required(yaml);
         String policy = id == null ? AuthoringController.policyId(body) : id;
-        if (!dev.clausewise.check.PolicyChecker.POLICY_ID.matcher(policy).matches()) {
-            throw new ProblemException(Problem.of("id", "invalid_id", "`" + policy + "` is not a valid policy id", "lowercase letters, digits, - and _"));
+        AuthoringController.validId("id", policy);
+        try (AnalysisBudget.Job job = budget.start("lint")) {
+            return PolicyController.json(new Lint(catalog.vocabulary()).lint(catalog, policy, body, job.progress()));
         }
-        return PolicyController.json(new Lint(catalog.vocabulary()).lint(catalog, policy, body));
     }
 
     @Operation(summary = "Semantic diff of two policies",
@@ -74,9 +86,13 @@ final class AnalysisController {
                     + "JSON: {\"a\": \"<policy id>\", \"b\": \"<policy id>\"} of served policies; multipart: parts `a` and `b`, each a policy "
                     + "YAML built against the served document of the policy it names.")
     @Post(value = "/v1/diff", consumes = {MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN}, produces = MediaType.APPLICATION_JSON)
-    @ExecuteOn(TaskExecutors.BLOCKING)
+    @ExecuteOn(AnalysisBudget.EXECUTOR)
     HttpResponse<String> diff(@Body DiffRequest body) {
-        return PolicyController.json(PolicyDiff.diff(served(body.a(), "a"), served(body.b(), "b"), catalog.vocabulary(), Progress.NONE));
+        LoadedPolicy a = served(body.a(), "a");
+        LoadedPolicy b = served(body.b(), "b");
+        try (AnalysisBudget.Job job = budget.start("diff")) {
+            return reply(PolicyDiff.diff(a, b, catalog.vocabulary(), job.progress()));
+        }
     }
 
     @Operation(summary = "Semantic diff of two policies",
@@ -84,10 +100,14 @@ final class AnalysisController {
                     + "JSON: {\"a\": \"<policy id>\", \"b\": \"<policy id>\"} of served policies; multipart: parts `a` and `b`, each a policy "
                     + "YAML built against the served document of the policy it names.")
     @Post(value = "/v1/diff", consumes = MediaType.MULTIPART_FORM_DATA, produces = MediaType.APPLICATION_JSON)
-    @ExecuteOn(TaskExecutors.BLOCKING)
+    @ExecuteOn(AnalysisBudget.EXECUTOR)
     HttpResponse<String> diffUploads(@Part("a") String a, @Part("b") String b) throws IOException {
-        DiffReport r = PolicyDiff.diff(uploaded("a", a), uploaded("b", b), catalog.vocabulary(), Progress.NONE);
-        return PolicyController.json(r);
+        try (AnalysisBudget.Job job = budget.start("diff")) {
+            LoadedPolicy left = uploaded("a", a);
+            LoadedPolicy right = uploaded("b", b);
+            job.check();
+            return reply(PolicyDiff.diff(left, right, catalog.vocabulary(), job.progress()));
+        }
     }
 
     @Operation(summary = "One question across all policies, or one policy over two dimensions",
@@ -95,6 +115,7 @@ final class AnalysisController {
                     + "`rows` and `cols` (two of practice, data, recipient, purpose, subject, region, destination): that policy's outcome for "
                     + "each pair of keys its statements name.")
     @Get(value = "/v1/compare", produces = MediaType.APPLICATION_JSON)
+    @ExecuteOn(AnalysisBudget.EXECUTOR)
     HttpResponse<String> compare(HttpRequest<?> request,
                                  @Parameter(description = "matrix mode: the policy") @Nullable @QueryValue String policy,
                                  @Parameter(description = "practice key or alias, e.g. share") @Nullable @QueryValue String practice,
@@ -118,8 +139,9 @@ final class AnalysisController {
             parameter(request, f, errors).ifPresent(v -> values.put(f.name(), v));
         }
         for (String name : request.getParameters().names()) {
+            request.getParameters().getAll(name).forEach(v -> AnalysisBudget.bounded(name, v, errors));
             if (!allowed.contains(name)) {
-                errors.add(new QueryError(name, "unknown_field", "unknown parameter `" + name + "`",
+                errors.add(new QueryError(LogText.clip(name), "unknown_field", "unknown parameter `" + LogText.clip(name) + "`",
                         Optional.ofNullable(Suggestions.didYouMean(name, allowed)).orElse("allowed: " + String.join(", ", allowed.stream().sorted().toList()))));
             }
         }
@@ -133,7 +155,10 @@ final class AnalysisController {
         if (!errors.isEmpty()) {
             throw new ProblemException(Problem.of(errors.get(0).code(), errors.get(0).message(), errors));
         }
-        Compare.Result<?> result = matrix ? Compare.matrix(catalog, q, r.get(), c.get()) : Compare.question(catalog, q);
+        Compare.Result<?> result;
+        try (AnalysisBudget.Job job = budget.start("compare")) {
+            result = matrix ? Compare.matrix(catalog, q, r.get(), c.get()) : Compare.question(catalog, q);
+        }
         if (result.value().isEmpty()) {
             Answer.Rejected rejected = result.rejected();
             throw new ProblemException(Problem.of(rejected.code(), rejected.message(), rejected.errors()));

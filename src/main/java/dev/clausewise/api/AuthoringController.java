@@ -2,6 +2,7 @@ package dev.clausewise.api;
 
 import dev.clausewise.catalog.PolicyBuild;
 import dev.clausewise.catalog.PolicyCatalog;
+import dev.clausewise.check.PolicyChecker;
 import dev.clausewise.scenario.ScenarioFile;
 import dev.clausewise.scenario.ScenarioLoader;
 import dev.clausewise.scenario.ScenarioResult;
@@ -22,6 +23,7 @@ import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Put;
 import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -45,11 +47,13 @@ final class AuthoringController {
     private final PolicyCatalog catalog;
     private final Metrics metrics;
     private final String token;
+    private final AnalysisBudget budget;
 
-    AuthoringController(PolicyCatalog catalog, Metrics metrics, @Value("${clausewise.authoring.token:}") String token) {
+    AuthoringController(PolicyCatalog catalog, Metrics metrics, @Value("${clausewise.authoring.token:}") String token, AnalysisBudget budget) {
         this.catalog = catalog;
         this.metrics = metrics;
         this.token = token;
+        this.budget = budget;
     }
 
     record DiagnosticView(String severity, String code, String message, String file, int line, int column, String help) {
@@ -61,14 +65,21 @@ final class AuthoringController {
 
     @Operation(summary = "Validate policy YAML", description = "Load, check, compile and build the YAML without serving it; quotes are proven against the served document of that id.")
     @Post(value = "/v1/policies/validate", consumes = {YAML, MediaType.TEXT_PLAIN, "text/yaml"}, produces = MediaType.APPLICATION_JSON)
+    @ExecuteOn(AnalysisBudget.EXECUTOR)
     HttpResponse<String> validate(@Body String yaml, @Nullable @QueryValue String id) throws IOException {
-        PolicyBuild b = catalog.check(id == null ? policyId(yaml) : id, required(yaml));
-        return PolicyController.json(report(b));
+        String body = required(yaml);
+        if (id != null) {
+            validId("id", id);
+        }
+        try (AnalysisBudget.Job job = budget.start("validate")) {
+            return PolicyController.json(report(catalog.check(id == null ? policyId(body) : id, body)));
+        }
     }
 
     @Operation(summary = "Replace a policy", description = "Validate, compile and swap in the YAML; the file is written atomically. Needs the bearer token.")
     @SecurityRequirement(name = "bearer")
     @Put(value = "/v1/policies/{id}", consumes = {YAML, MediaType.TEXT_PLAIN, "text/yaml"}, produces = MediaType.APPLICATION_JSON)
+    @ExecuteOn(AnalysisBudget.EXECUTOR)
     HttpResponse<String> replace(@PathVariable String id, @Body String yaml, @Nullable @Header("Authorization") String authorization) throws IOException {
         if (token.isEmpty()) {
             throw new ProblemException(Problem.of("Authorization", "authoring_disabled", "authoring over REST is disabled",
@@ -77,9 +88,7 @@ final class AuthoringController {
         if (authorization == null || !constantTimeEquals(authorization, "Bearer " + token)) {
             throw new ProblemException(Problem.of("Authorization", "unauthorized", "a valid bearer token is required", "send Authorization: Bearer <token>"));
         }
-        if (!dev.clausewise.check.PolicyChecker.POLICY_ID.matcher(id).matches()) {
-            throw new ProblemException(Problem.of("id", "invalid_id", "`" + id + "` is not a valid policy id", "lowercase letters, digits, - and _"));
-        }
+        validId("id", id);
         PolicyBuild b = catalog.replace(id, required(yaml));
         metrics.reloaded(id, b.ok());
         if (!b.ok()) {
@@ -93,7 +102,14 @@ final class AuthoringController {
 
     @Operation(summary = "Run scenarios", description = "A scenario YAML in, PASS/FAIL per scenario out.")
     @Post(value = "/v1/scenarios/run", consumes = {YAML, MediaType.TEXT_PLAIN, "text/yaml"}, produces = MediaType.APPLICATION_JSON)
+    @ExecuteOn(AnalysisBudget.EXECUTOR)
     HttpResponse<String> run(@Body String yaml) {
+        try (AnalysisBudget.Job job = budget.start("scenarios")) {
+            return runScenarios(yaml);
+        }
+    }
+
+    private HttpResponse<String> runScenarios(String yaml) {
         Diagnostics d = new Diagnostics();
         Optional<ScenarioFile> file = ScenarioLoader.load("scenarios.yaml", required(yaml), d);
         if (file.isEmpty()) {
@@ -124,6 +140,15 @@ final class AuthoringController {
         return body;
     }
 
+    /** Refuses an id from a request that is not a policy id, before any path is built from it. */
+    static String validId(String field, String id) {
+        if (!PolicyChecker.POLICY_ID.matcher(id).matches()) {
+            throw new ProblemException(Problem.of(field, "invalid_id", "`" + LogText.clip(id) + "` is not a valid policy id",
+                    "lowercase letters, digits, - and _, at most 40: " + PolicyChecker.POLICY_ID.pattern()));
+        }
+        return id;
+    }
+
     static String required(String yaml) {
         if (yaml == null || yaml.isBlank()) {
             throw new ProblemException(Problem.of("body", "empty_body", "the request has no body", "send the YAML as the body"));
@@ -137,7 +162,7 @@ final class AuthoringController {
                 .findFirst().orElse("unnamed");
     }
 
-    private static boolean constantTimeEquals(String a, String b) {
+    static boolean constantTimeEquals(String a, String b) {
         return MessageDigest.isEqual(a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -16,6 +16,7 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -59,6 +60,7 @@ final class DecisionController {
     @ApiResponse(responseCode = "413", description = "more questions than clausewise.batch.max-queries",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @Post(value = "/batch", consumes = {MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN}, produces = MediaType.APPLICATION_JSON)
+    @ExecuteOn(AnalysisBudget.REQUESTS)
     BatchAnswer batch(@Body BatchRequest body) {
         if (body.queries().size() > maxBatch) {
             throw new ProblemException(Problem.of("queries", "batch_too_large", body.queries().size() + " queries; at most " + maxBatch + " per batch",
@@ -91,11 +93,12 @@ final class DecisionController {
     @ApiResponse(responseCode = "404", description = "no such decision, or the decision log is disabled",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @Get(value = "/{id}", produces = MediaType.APPLICATION_JSON)
+    @ExecuteOn(AnalysisBudget.REQUESTS)
     HttpResponse<String> logged(@PathVariable String id) {
         if (!decisions.logging()) {
             throw new ProblemException(Problem.of("id", "decision_log_disabled", "the decision log is disabled", "set clausewise.decision-log.enabled=true"));
         }
         return decisions.logged(id).map(line -> HttpResponse.ok(line).contentType(MediaType.APPLICATION_JSON_TYPE))
-                .orElseThrow(() -> new ProblemException(Problem.of("id", "unknown_decision", "no decision `" + id + "` in the decision log", null)));
+                .orElseThrow(() -> new ProblemException(Problem.of("id", "unknown_decision", "no decision `" + LogText.clip(id) + "` in the decision log", null)));
     }
 }

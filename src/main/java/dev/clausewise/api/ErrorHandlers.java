@@ -20,8 +20,12 @@ final class ErrorHandlers {
     private ErrorHandlers() {
     }
 
+    /** Seconds a client refused for load (429, or 503 of a spent budget) is told to wait before retrying. */
+    static final int RETRY_AFTER_SECONDS = 2;
+
     static HttpResponse<Problem> respond(Problem p) {
-        return HttpResponse.<Problem>status(HttpStatus.valueOf(p.status())).contentType(PROBLEM_JSON).body(p);
+        var r = HttpResponse.<Problem>status(HttpStatus.valueOf(p.status())).contentType(PROBLEM_JSON).body(p);
+        return p.status() == 429 ? r.header("Retry-After", String.valueOf(RETRY_AFTER_SECONDS)) : r;
     }
 
     @Singleton

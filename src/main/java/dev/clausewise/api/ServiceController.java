@@ -1,6 +1,8 @@
 package dev.clausewise.api;
 
 import dev.clausewise.catalog.PolicyCatalog;
+import dev.clausewise.decisionlog.DecisionSink;
+import dev.clausewise.decisionlog.SinkHealth;
 import dev.clausewise.source.Diagnostic;
 import dev.clausewise.vocabulary.Dimension;
 import dev.clausewise.wire.Problem;
@@ -17,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** Health (liveness, readiness, each policy's version and any refused version), metrics and the vocabulary. */
 @Tag(name = "service")
@@ -24,10 +27,12 @@ import java.util.Map;
 final class ServiceController {
     private final PolicyCatalog catalog;
     private final Metrics metrics;
+    private final Optional<DecisionSink> sink;
 
-    ServiceController(PolicyCatalog catalog, Metrics metrics) {
+    ServiceController(PolicyCatalog catalog, Metrics metrics, Optional<DecisionSink> sink) {
         this.catalog = catalog;
         this.metrics = metrics;
+        this.sink = sink;
     }
 
     @Operation(summary = "This OpenAPI document, as application/yaml")
@@ -44,7 +49,7 @@ final class ServiceController {
     @Operation(summary = "Prometheus metrics")
     @Get(value = "/metrics", produces = "text/plain; version=0.0.4")
     HttpResponse<String> metrics() {
-        return HttpResponse.ok(metrics.render()).contentType("text/plain; version=0.0.4; charset=utf-8");
+        return HttpResponse.ok(metrics.render() + sink.map(s -> SinkMetrics.render(s.health())).orElse("")).contentType("text/plain; version=0.0.4; charset=utf-8");
     }
 
     @Operation(summary = "Liveness, readiness and each policy's version", description = "Refused versions with their diagnostics.")
@@ -55,11 +60,13 @@ final class ServiceController {
         Map<String, List<String>> refused = new LinkedHashMap<>();
         catalog.refusals().forEach((id, ds) -> refused.put(id, ds.stream().filter(Diagnostic::isError).map(Diagnostic::format).toList()));
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("status", catalog.policies().isEmpty() ? "DOWN" : "UP");
+        Optional<SinkHealth> log = sink.map(DecisionSink::health);
+        body.put("status", catalog.policies().isEmpty() ? "DOWN" : log.filter(h -> !h.up()).isPresent() ? "DEGRADED" : "UP");
         body.put("live", true);
         body.put("ready", !catalog.policies().isEmpty());
         body.put("policies", policies);
         body.put("refused", refused);
+        body.put("decisionLog", log.orElse(null));
         return PolicyController.json(body);
     }
 

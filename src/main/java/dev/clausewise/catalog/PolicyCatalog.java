@@ -1,5 +1,6 @@
 package dev.clausewise.catalog;
 
+import dev.clausewise.check.PolicyChecker;
 import dev.clausewise.engine.RuleCache;
 import dev.clausewise.explain.DecisionExplainer;
 import dev.clausewise.explain.Explain;
@@ -17,6 +18,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,17 +38,23 @@ public final class PolicyCatalog {
     public static final String VOCABULARY_FILE = "vocabulary.yaml";
 
     private final Path root;
-    private final PolicyBuilder builder;
-    private final QueryNormalizer normalizer;
-    private final DecisionExplainer explainer;
-    private final AtomicReference<Map<String, LoadedPolicy>> live = new AtomicReference<>(Map.of());
+    /** The vocabulary's tools and the policies built with it, swapped together so that a question never mixes two vocabularies. */
+    private final AtomicReference<State> state;
     private final Map<String, List<Diagnostic>> refusals = new ConcurrentHashMap<>();
+
+    private record State(PolicyBuilder builder, QueryNormalizer normalizer, DecisionExplainer explainer, Map<String, LoadedPolicy> policies) {
+        State(PolicyBuilder builder, Map<String, LoadedPolicy> policies) {
+            this(builder, new QueryNormalizer(builder.vocabulary()), new DecisionExplainer(builder.vocabulary()), Map.copyOf(policies));
+        }
+
+        State with(Map<String, LoadedPolicy> next) {
+            return new State(builder, normalizer, explainer, Map.copyOf(next));
+        }
+    }
 
     private PolicyCatalog(Path root, PolicyBuilder builder) {
         this.root = root;
-        this.builder = builder;
-        this.normalizer = new QueryNormalizer(builder.vocabulary());
-        this.explainer = new DecisionExplainer(builder.vocabulary());
+        this.state = new AtomicReference<>(new State(builder, Map.of()));
     }
 
     /** Reads the vocabulary of {@code root}: the builder every policy of that folder is built with. */
@@ -89,13 +98,13 @@ public final class PolicyCatalog {
 
     private static Result open(Path root, PolicyBuilder builder, Diagnostics d) {
         PolicyCatalog catalog = new PolicyCatalog(root, builder);
-        List<PolicyBuild> builds = policyDirs(root).parallelStream().map(catalog.builder::build).toList();
+        List<PolicyBuild> builds = policyDirs(root).parallelStream().map(builder::build).toList();
         Map<String, LoadedPolicy> loaded = new TreeMap<>();
         for (PolicyBuild b : builds) {
             d.addAll(b.diagnostics());
             b.policy().ifPresentOrElse(p -> loaded.put(p.policy().id(), p), () -> catalog.refusals.put(b.id(), b.diagnostics()));
         }
-        catalog.live.set(Map.copyOf(loaded));
+        catalog.state.set(new State(builder, loaded));
         return new Result(Optional.of(catalog), d.sorted());
     }
 
@@ -124,19 +133,19 @@ public final class PolicyCatalog {
     }
 
     public Vocabulary vocabulary() {
-        return builder.vocabulary();
+        return builder().vocabulary();
     }
 
     public PolicyBuilder builder() {
-        return builder;
+        return state.get().builder();
     }
 
     public Map<String, LoadedPolicy> policies() {
-        return live.get();
+        return state.get().policies();
     }
 
     public Optional<LoadedPolicy> policy(String id) {
-        return Optional.ofNullable(live.get().get(id));
+        return Optional.ofNullable(policies().get(id));
     }
 
     public Map<String, List<Diagnostic>> refusals() {
@@ -145,7 +154,7 @@ public final class PolicyCatalog {
 
     /** Rebuilds one policy from disk; swaps it in only if every step passed, else keeps the last good one. */
     public synchronized PolicyBuild reload(String id) {
-        PolicyBuild b = builder.build(root.resolve(id));
+        PolicyBuild b = builder().build(root.resolve(id));
         b.policy().ifPresentOrElse(p -> swapIn(id, p), () -> refusals.put(id, b.diagnostics()));
         return b;
     }
@@ -155,12 +164,16 @@ public final class PolicyCatalog {
      * atomically (temp file + rename) and swaps the new version in. A refused upload changes nothing.
      */
     public synchronized PolicyBuild replace(String id, String yaml) throws IOException {
-        Path dir = root.resolve(id);
+        Path dir = folder(id).orElseThrow(() -> new IllegalArgumentException("not a policy id: " + id));
         PolicyBuild b = check(id, yaml);
         if (b.ok()) {
             Files.createDirectories(dir);
             Path tmp = Files.createTempFile(dir, ".policy", ".yaml.tmp");
             Files.writeString(tmp, yaml, StandardCharsets.UTF_8);
+            // A temp file is created owner-only; the policy file is read by whoever reads the folder, as one written by hand.
+            if (Files.getFileStore(tmp).supportsFileAttributeView(PosixFileAttributeView.class)) {
+                Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-r--r--"));
+            }
             Files.move(tmp, dir.resolve(PolicyBuilder.POLICY_FILE), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             swapIn(id, b.policy().get());
         }
@@ -169,18 +182,66 @@ public final class PolicyCatalog {
 
     /** Takes policy YAML through every step, quotes proven against the served document of that id; serves nothing. */
     public PolicyBuild check(String id, String yaml) throws IOException {
-        Path source = root.resolve(id).resolve(PolicyBuilder.SOURCE_FILE);
+        Optional<Path> dir = folder(id);
+        if (dir.isEmpty()) {
+            // An id that is not a policy id names no folder: no path is built from it, no file is read.
+            return builder().build(id, PolicyBuilder.POLICY_FILE, yaml, null);
+        }
+        Path source = dir.get().resolve(PolicyBuilder.SOURCE_FILE);
         String document = Files.exists(source) ? Files.readString(source, StandardCharsets.UTF_8) : null;
-        return builder.build(id, root.resolve(id).resolve(PolicyBuilder.POLICY_FILE).toString(), yaml, document);
+        return builder().build(id, dir.get().resolve(PolicyBuilder.POLICY_FILE).toString(), yaml, document);
+    }
+
+    /** The folder of policy {@code id} under the root, or empty when {@code id} is not a policy id (no "..", no "/"). */
+    public Optional<Path> folder(String id) {
+        return id != null && PolicyChecker.POLICY_ID.matcher(id).matches() ? Optional.of(root.resolve(id)) : Optional.empty();
     }
 
     private void swapIn(String id, LoadedPolicy p) {
-        live.updateAndGet(m -> {
-            Map<String, LoadedPolicy> next = new HashMap<>(m);
+        state.updateAndGet(s -> {
+            Map<String, LoadedPolicy> next = new HashMap<>(s.policies());
             next.put(id, p);
-            return Map.copyOf(next);
+            return s.with(next);
         });
         refusals.remove(id);
+    }
+
+    /** Stops serving a policy whose folder is gone (deleted or renamed), and forgets its refusal; false if it was unknown. */
+    public synchronized boolean unload(String id) {
+        boolean served = policies().containsKey(id);
+        state.updateAndGet(s -> {
+            Map<String, LoadedPolicy> next = new HashMap<>(s.policies());
+            next.remove(id);
+            return s.with(next);
+        });
+        return refusals.remove(id) != null || served;
+    }
+
+    /**
+     * Re-reads vocabulary.yaml and rebuilds every served policy with it. The new vocabulary is taken only when it
+     * loads and every served policy builds with it; otherwise it is refused (kept under {@code vocabulary.yaml}
+     * in the refusals) and the last good vocabulary and policies keep serving. Returns the refusal's diagnostics, empty when taken.
+     */
+    public synchronized List<Diagnostic> reloadVocabulary() {
+        Diagnostics d = new Diagnostics();
+        Optional<PolicyBuilder> next = builder(root, d);
+        if (next.isPresent()) {
+            Map<String, LoadedPolicy> rebuilt = new TreeMap<>();
+            for (String id : policies().keySet()) {
+                PolicyBuild b = next.get().build(root.resolve(id));
+                b.policy().ifPresentOrElse(p -> rebuilt.put(id, p), () -> d.error("vocabulary_breaks_policy", SourceLocation.of(VOCABULARY_FILE),
+                        "policy `" + id + "` does not build with the new vocabulary", b.diagnostics().stream().filter(Diagnostic::isError)
+                                .findFirst().map(Diagnostic::format).orElse(null)));
+            }
+            if (!d.hasErrors()) {
+                state.set(new State(next.get(), rebuilt));
+                refusals.remove(VOCABULARY_FILE);
+                return List.of();
+            }
+        }
+        List<Diagnostic> refused = d.sorted().stream().filter(Diagnostic::isError).toList();
+        refusals.put(VOCABULARY_FILE, refused);
+        return refused;
     }
 
     public Answer decide(Query query, Explain explain) {
@@ -188,19 +249,20 @@ public final class PolicyCatalog {
             return new Answer.Rejected("missing_field", "`policy` is required",
                     List.of(new QueryError("policy", "missing_field", "`policy` is required", "one of " + String.join(", ", policies().keySet()))));
         }
-        LoadedPolicy p = live.get().get(query.policy());
+        State s = state.get();
+        LoadedPolicy p = s.policies().get(query.policy());
         if (p == null) {
             return new Answer.Rejected("unknown_policy", "no policy `" + query.policy() + "` is loaded",
                     List.of(new QueryError("policy", "unknown_policy", "no policy `" + query.policy() + "` is loaded",
                             Optional.ofNullable(Suggestions.didYouMean(query.policy(), policies().keySet()))
                                     .orElse("loaded policies: " + String.join(", ", policies().keySet())))));
         }
-        QueryNormalizer.Result n = normalizer.normalize(query);
+        QueryNormalizer.Result n = s.normalizer().normalize(query);
         if (!n.ok()) {
             QueryError first = n.errors().get(0);
             return new Answer.Rejected(first.code(), first.message(), n.errors());
         }
-        return new Answer.Answered(p.answer(n.query(), explainer, explain));
+        return new Answer.Answered(p.answer(n.query(), s.explainer(), explain));
     }
 
     /**

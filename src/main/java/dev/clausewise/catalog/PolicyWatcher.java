@@ -15,7 +15,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
+import dev.clausewise.source.Diagnostic;
+import java.util.List;
 import java.util.stream.Stream;
 
 /**
@@ -24,18 +25,31 @@ import java.util.stream.Stream;
  */
 public final class PolicyWatcher implements AutoCloseable {
     private static final long DEBOUNCE_MS = 150;
+    /** The debounce key of vocabulary.yaml: not a policy id, so it cannot clash with one. */
+    private static final String VOCABULARY = "/vocabulary";
+
+    /** What the watcher did, for the log and the metrics. */
+    public interface Listener {
+        void reloaded(PolicyBuild build);
+
+        /** A policy folder (or its policy.yaml) is gone: the policy no longer serves. */
+        void unloaded(String id);
+
+        /** vocabulary.yaml changed: {@code refused} is empty when the new vocabulary was taken. */
+        void vocabulary(List<Diagnostic> refused);
+    }
 
     private final PolicyCatalog catalog;
-    private final Consumer<PolicyBuild> onReload;
+    private final Listener listener;
     private final WatchService watch;
     private final ScheduledExecutorService builder = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "policy-reload"));
     private final Map<String, ScheduledFuture<?>> pending = new ConcurrentHashMap<>();
     private final Map<WatchKey, Path> dirs = new ConcurrentHashMap<>();
     private final Thread loop;
 
-    public PolicyWatcher(PolicyCatalog catalog, Consumer<PolicyBuild> onReload) throws IOException {
+    public PolicyWatcher(PolicyCatalog catalog, Listener listener) throws IOException {
         this.catalog = catalog;
-        this.onReload = onReload;
+        this.listener = listener;
         this.watch = FileSystems.getDefault().newWatchService();
         register(catalog.root());
         try (Stream<Path> children = Files.list(catalog.root())) {
@@ -83,13 +97,21 @@ public final class PolicyWatcher implements AutoCloseable {
                 PolicyCatalog.policyDirs(catalog.root()).forEach(p -> schedule(p.getFileName().toString()));
                 return;
             }
+            String name = file.getFileName().toString();
+            if (name.equals(PolicyCatalog.VOCABULARY_FILE)) {
+                schedule(VOCABULARY, () -> listener.vocabulary(catalog.reloadVocabulary()));
+                return;
+            }
             if (Files.isDirectory(file)) {
                 try {
                     register(file);
                 } catch (IOException e) {
                     return;
                 }
-                schedule(file.getFileName().toString());
+                schedule(name);
+            } else if (catalog.policies().containsKey(name) || catalog.refusals().containsKey(name)) {
+                // A folder deleted or renamed away: its policy stops serving (a rename also creates the new folder).
+                schedule(name);
             }
             return;
         }
@@ -100,15 +122,23 @@ public final class PolicyWatcher implements AutoCloseable {
     }
 
     private void schedule(String id) {
-        pending.compute(id, (k, previous) -> {
+        schedule(id, () -> {
+            if (Files.isRegularFile(catalog.root().resolve(id).resolve(PolicyBuilder.POLICY_FILE))) {
+                listener.reloaded(catalog.reload(id));
+            } else if (catalog.unload(id)) {
+                listener.unloaded(id);
+            }
+        });
+    }
+
+    private void schedule(String key, Runnable task) {
+        pending.compute(key, (k, previous) -> {
             if (previous != null) {
                 previous.cancel(false);
             }
             return builder.schedule(() -> {
-                pending.remove(id);
-                if (Files.isRegularFile(catalog.root().resolve(id).resolve(PolicyBuilder.POLICY_FILE))) {
-                    onReload.accept(catalog.reload(id));
-                }
+                pending.remove(key);
+                task.run();
             }, DEBOUNCE_MS, TimeUnit.MILLISECONDS);
         });
     }

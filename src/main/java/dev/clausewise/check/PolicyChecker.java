@@ -51,6 +51,11 @@ public final class PolicyChecker {
         } else if (expectedId != null && !expectedId.equals(policy.id())) {
             d.error("policy_id_mismatch", policy.location(), "policy `" + policy.id() + "` lives in folder `" + expectedId + "`", "name the policy after its folder: `policy: " + expectedId + "`");
         }
+        String effective = policy.source().effective();
+        if (effective != null && !isIsoDate(effective)) {
+            // The date becomes part of the version in every decision, the log and /health: it is a date, nothing else.
+            d.error("invalid_date", policy.location(), "`source.effective` is not a date (YYYY-MM-DD)", "e.g. effective: \"2024-01-31\"");
+        }
         if (source == null) {
             d.error("missing_source", policy.location(), "no source.txt beside the policy: quotes cannot be proven", "copy the document, unmodified, to source.txt");
         }
@@ -130,6 +135,15 @@ public final class PolicyChecker {
         }
     }
 
+    private static boolean isIsoDate(String s) {
+        try {
+            java.time.LocalDate.parse(s);
+            return s.length() == 10;
+        } catch (DateTimeParseException e) {
+            return false;
+        }
+    }
+
     private static boolean isIsoDuration(String s) {
         try {
             Period.parse(s);
@@ -170,13 +184,9 @@ public final class PolicyChecker {
                 }
             }
         }
-        Set<String> reported = new HashSet<>();
-        for (Statement s : statements) {
-            List<String> cycle = cycleFrom(s.id(), byId, new ArrayList<>());
-            if (!cycle.isEmpty() && reported.add(String.join(",", new java.util.TreeSet<>(cycle)))) {
-                d.error("override_cycle", s.locationOf("overrides[0]"), "overrides form a cycle: " + String.join(" -> ", cycle),
-                        "remove one `overrides` entry so that one statement wins");
-            }
+        for (List<String> cycle : cycles(statements, byId)) {
+            d.error("override_cycle", byId.get(cycle.get(0)).locationOf("overrides[0]"), "overrides form a cycle: " + String.join(" -> ", cycle),
+                    "remove one `overrides` entry so that one statement wins");
         }
     }
 
@@ -210,27 +220,56 @@ public final class PolicyChecker {
         }
     }
 
-    private static List<String> cycleFrom(String id, Map<String, Statement> byId, List<String> path) {
-        int seen = path.indexOf(id);
-        if (seen >= 0) {
-            List<String> cycle = new ArrayList<>(path.subList(seen, path.size()));
-            cycle.add(id);
-            return cycle;
-        }
-        Statement s = byId.get(id);
-        if (s == null) {
-            return List.of();
-        }
-        path.add(id);
-        for (String next : s.overrides()) {
-            if (!next.equals(id)) {
-                List<String> c = cycleFrom(next, byId, path);
-                if (!c.isEmpty()) {
-                    return c;
+    /**
+     * One cycle per back edge of a depth-first search over `overrides`, each statement visited once (linear in
+     * statements and edges; a search without the visited set is exponential in layered overrides). Iterative, so
+     * that a long chain cannot overflow the stack.
+     */
+    private static List<List<String>> cycles(List<Statement> statements, Map<String, Statement> byId) {
+        Set<String> done = new HashSet<>();
+        List<List<String>> out = new ArrayList<>();
+        Set<String> reported = new HashSet<>();
+        for (Statement start : statements) {
+            if (done.contains(start.id())) {
+                continue;
+            }
+            List<String> path = new ArrayList<>();
+            Map<String, Integer> onPath = new HashMap<>();
+            List<Integer> next = new ArrayList<>();
+            path.add(start.id());
+            onPath.put(start.id(), 0);
+            next.add(0);
+            while (!path.isEmpty()) {
+                int top = path.size() - 1;
+                String id = path.get(top);
+                List<String> targets = byId.get(id).overrides();
+                int i = next.get(top);
+                if (i == targets.size()) {
+                    done.add(id);
+                    onPath.remove(id);
+                    path.remove(top);
+                    next.remove(top);
+                    continue;
                 }
+                next.set(top, i + 1);
+                String t = targets.get(i);
+                if (t.equals(id) || !byId.containsKey(t) || done.contains(t)) {
+                    continue;
+                }
+                Integer at = onPath.get(t);
+                if (at != null) {
+                    List<String> cycle = new ArrayList<>(path.subList(at, path.size()));
+                    cycle.add(t);
+                    if (reported.add(String.join(",", new java.util.TreeSet<>(cycle)))) {
+                        out.add(cycle);
+                    }
+                    continue;
+                }
+                onPath.put(t, path.size());
+                path.add(t);
+                next.add(0);
             }
         }
-        path.remove(path.size() - 1);
-        return List.of();
+        return out;
     }
 }

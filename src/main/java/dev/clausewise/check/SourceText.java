@@ -14,6 +14,9 @@ public final class SourceText {
     private static final Pattern SPACE = Pattern.compile("\\s+");
     private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?:;])\\s+");
 
+    /** Quotes longer than this get no closest passage: the comparison costs quote length × document length. */
+    public static final int MAX_QUOTE = 2000;
+
     private final String normalized;
     private final List<String> passages;
 
@@ -44,10 +47,17 @@ public final class SourceText {
     /** The sentence of the document most like the quote: the hint for a quote that is not found. */
     public Optional<String> closestPassage(String quote) {
         String q = normalize(quote).toLowerCase();
+        if (q.length() > MAX_QUOTE) {
+            return Optional.empty();
+        }
         String best = null;
         double bestScore = Double.MAX_VALUE;
         for (String p : passages) {
             String c = p.toLowerCase();
+            // The length difference alone bounds the score from below: a passage that cannot beat the best is not compared.
+            if ((double) Math.abs(q.length() - c.length()) / Math.max(q.length(), c.length()) >= bestScore) {
+                continue;
+            }
             double score = (double) dev.clausewise.source.Suggestions.distance(q, c) / Math.max(q.length(), c.length());
             if (score < bestScore) {
                 bestScore = score;

@@ -27,6 +27,13 @@ final class ServeCommand implements Callable<Integer> {
             System.err.println("    help: run from the project folder or pass --policies DIR");
             return 2;
         }
+        dev.clausewise.source.Diagnostics vocabulary = new dev.clausewise.source.Diagnostics();
+        if (dev.clausewise.catalog.PolicyCatalog.builder(policies.policies, vocabulary).isEmpty()) {
+            // One line an operator can read in a crash-looping pod's log, and a non-zero exit.
+            System.err.println("cannot serve: " + vocabulary.sorted().stream().filter(dev.clausewise.source.Diagnostic::isError).findFirst()
+                    .map(d -> d.location() + ": " + d.code() + ": " + d.message()).orElse("the vocabulary is invalid"));
+            return 2;
+        }
         Server.start(port, policies.policies, policies.cacheDir);
         serving = true;
         return 0;

@@ -1,8 +1,11 @@
 package dev.clausewise.decisionlog;
 
 import dev.clausewise.explain.Json;
-import java.io.BufferedWriter;
+import java.io.BufferedOutputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.RandomAccessFile;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -10,86 +13,216 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.stream.Stream;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * JSON Lines in {@code dir/decisions.jsonl}, rotated to decisions.1.jsonl … decisions.N.jsonl by size. A writer
- * thread drains a queue so that requests only enqueue; it flushes whenever the queue runs empty.
+ * JSON Lines in {@code dir/decisions.jsonl}, rotated to decisions.1.jsonl … decisions.N.jsonl by size. Requests
+ * only enqueue; one writer thread writes, flushes at least every {@code flushMillis}, and indexes each record's
+ * place so that a read-back by id is one seek. A write that fails is retried (with backoff) until it succeeds;
+ * meanwhile the sink reports DOWN, and what no longer fits the queue is dropped and counted, or the request
+ * waits up to {@code blockMillis} first, as configured.
+ *
+ * <p>Loss bound: a crash (SIGKILL) loses what was queued plus what was written in the last {@code flushMillis}
+ * and not yet flushed. A line cut by a crash is moved to {@code decisions.partial} on the next open, so every
+ * line of the log parses.
  */
 public final class FileDecisionSink implements DecisionSink {
     private static final String CURRENT = "decisions.jsonl";
+    static final String PARTIAL = "decisions.partial";
+    private static final long MAX_BACKOFF_MS = 5_000;
+    private static final int OFFSET_BITS = 40;
+    /** A read-back waits at most this long for the writer to flush what was appended before it. */
+    private static final long FIND_WAIT_MS = 2_000;
+
+    /** What to do with a record when the queue is full. */
+    public enum WhenFull { DROP, BLOCK }
+
+    /** How the sink writes; {@link #defaults(long, int)} is what the service runs with unless configured. */
+    public record Settings(long maxBytes, int files, int queueCapacity, WhenFull whenFull, long blockMillis, long flushMillis) {
+        public static Settings defaults(long maxBytes, int files) {
+            return new Settings(maxBytes, files, 100_000, WhenFull.DROP, 1_000, 200);
+        }
+    }
+
+    private record Pending(String id, byte[] line) {
+    }
 
     private final Path dir;
-    private final long maxBytes;
-    private final int keep;
-    private final BlockingQueue<String> queue = new LinkedBlockingQueue<>(100_000);
+    private final Settings settings;
+    private final BlockingQueue<Pending> queue;
     private final Thread writer;
+    /** Decision id → generation (high bits) and byte offset (low bits) of its line, for flushed lines only. */
+    private final Map<String, Long> index = new ConcurrentHashMap<>();
+    private final Map<Long, List<String>> idsByGeneration = new HashMap<>();
+    private final List<String[]> unflushed = new ArrayList<>();
+    private final AtomicLong enqueued = new AtomicLong();
+    private final AtomicLong flushedCount = new AtomicLong();
+    private final AtomicLong failures = new AtomicLong();
+    private final AtomicLong dropped = new AtomicLong();
     private final Object flushed = new Object();
+    private volatile long generation;
+    private volatile boolean failing;
+    private volatile String lastError;
     private volatile boolean closed;
+    private OutputStream out;
     private long written;
+    private long lastFlush;
 
     public FileDecisionSink(Path dir, long maxBytes, int keep) {
+        this(dir, Settings.defaults(maxBytes, keep));
+    }
+
+    public FileDecisionSink(Path dir, Settings settings) {
         this.dir = dir;
-        this.maxBytes = maxBytes;
-        this.keep = keep;
+        this.settings = settings;
+        this.queue = new ArrayBlockingQueue<>(settings.queueCapacity());
         try {
             Files.createDirectories(dir);
-            Path current = dir.resolve(CURRENT);
-            written = Files.exists(current) ? Files.size(current) : 0;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the decision log in " + dir, e);
         }
-        writer = new Thread(this::drain, "decision-log-writer");
+        generation = settings.files() + 1L;
+        writer = new Thread(this::run, "decision-log-writer");
         writer.setDaemon(true);
         writer.start();
     }
 
     @Override
     public void append(DecisionRecord record) {
-        // A full queue drops the record rather than stall decisions; the gap shows as a missing id.
-        queue.offer(Json.write(record));
-    }
-
-    private void drain() {
-        BufferedWriter out = null;
+        Pending p = new Pending(record.id(), Json.write(record).getBytes(StandardCharsets.UTF_8));
+        boolean queued;
         try {
-            while (!closed || !queue.isEmpty()) {
-                String line = queue.poll(200, java.util.concurrent.TimeUnit.MILLISECONDS);
-                if (line == null) {
-                    if (out != null) {
-                        out.flush();
-                    }
-                    synchronized (flushed) {
-                        flushed.notifyAll();
-                    }
-                    continue;
-                }
-                if (out == null || written + line.length() + 1 > maxBytes) {
-                    if (out != null) {
-                        out.close();
-                        rotate();
-                    }
-                    out = Files.newBufferedWriter(dir.resolve(CURRENT), StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-                }
-                out.write(line);
-                out.write('\n');
-                written += line.length() + 1;
-            }
-            if (out != null) {
-                out.close();
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            queued = settings.whenFull() == WhenFull.BLOCK ? queue.offer(p, settings.blockMillis(), TimeUnit.MILLISECONDS) : queue.offer(p);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            queued = false;
+        }
+        if (queued) {
+            enqueued.incrementAndGet();
+        } else {
+            dropped.incrementAndGet();
+        }
+    }
+
+    private void run() {
+        indexExisting();
+        Pending pending = null;
+        long backoff = 100;
+        while (!closed || pending != null || !queue.isEmpty()) {
+            try {
+                if (pending == null) {
+                    pending = queue.poll(settings.flushMillis(), TimeUnit.MILLISECONDS);
+                }
+                if (pending != null) {
+                    write(pending);
+                    pending = null;
+                }
+                if (pending == null && (queue.isEmpty() || System.currentTimeMillis() - lastFlush >= settings.flushMillis())) {
+                    flushNow();
+                }
+                failing = false;
+                backoff = 100;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (IOException | RuntimeException e) {
+                // Kept: the record is retried once the file can be written again; only a full queue loses records.
+                failures.incrementAndGet();
+                failing = true;
+                lastError = e.getClass().getSimpleName() + ": " + e.getMessage();
+                closeQuietly();
+                if (closed) {
+                    return;
+                }
+                sleep(backoff);
+                backoff = Math.min(MAX_BACKOFF_MS, backoff * 2);
+            }
+        }
+        try {
+            flushNow();
+        } catch (IOException e) {
+            failures.incrementAndGet();
+        }
+        closeQuietly();
+    }
+
+    private void write(Pending p) throws IOException {
+        if (out == null) {
+            open();
+        }
+        if (written > 0 && written + p.line().length + 1 > settings.maxBytes()) {
+            flushNow();
+            closeQuietly();
+            rotate();
+            open();
+        }
+        out.write(p.line());
+        out.write('\n');
+        unflushed.add(new String[] {p.id(), Long.toString(written)});
+        written += p.line().length + 1;
+    }
+
+    /** Opens the current file for appending, first moving aside a last line a crash left without its newline. */
+    private void open() throws IOException {
+        Files.createDirectories(dir);
+        Path current = dir.resolve(CURRENT);
+        if (Files.exists(current) && !Files.isDirectory(current)) {
+            repairPartialLine(current);
+        }
+        out = new BufferedOutputStream(Files.newOutputStream(current, StandardOpenOption.CREATE, StandardOpenOption.APPEND), 1 << 16);
+        written = Files.size(current);
+    }
+
+    private void repairPartialLine(Path file) throws IOException {
+        try (RandomAccessFile f = new RandomAccessFile(file.toFile(), "rw")) {
+            long end = f.length();
+            long keep = end;
+            while (keep > 0) {
+                f.seek(keep - 1);
+                if (f.read() == '\n') {
+                    break;
+                }
+                keep--;
+            }
+            if (keep == end) {
+                return;
+            }
+            byte[] tail = new byte[(int) Math.min(end - keep, Integer.MAX_VALUE - 8)];
+            f.seek(keep);
+            f.readFully(tail);
+            Files.write(dir.resolve(PARTIAL), (new String(tail, StandardCharsets.UTF_8) + "\n").getBytes(StandardCharsets.UTF_8),
+                    StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            f.setLength(keep);
+        }
+    }
+
+    private void flushNow() throws IOException {
+        if (out != null) {
+            out.flush();
+        }
+        lastFlush = System.currentTimeMillis();
+        long g = generation;
+        for (String[] e : unflushed) {
+            index.put(e[0], g << OFFSET_BITS | Long.parseLong(e[1]));
+            idsByGeneration.computeIfAbsent(g, k -> new ArrayList<>()).add(e[0]);
+        }
+        flushedCount.addAndGet(unflushed.size());
+        unflushed.clear();
+        synchronized (flushed) {
+            flushed.notifyAll();
         }
     }
 
     private void rotate() throws IOException {
+        int keep = settings.files();
         for (int i = keep - 1; i >= 1; i--) {
             Path from = dir.resolve("decisions." + i + ".jsonl");
             if (Files.exists(from)) {
@@ -97,51 +230,166 @@ public final class FileDecisionSink implements DecisionSink {
             }
         }
         Files.move(dir.resolve(CURRENT), dir.resolve("decisions.1.jsonl"), StandardCopyOption.REPLACE_EXISTING);
+        generation++;
+        List<String> gone = idsByGeneration.remove(generation - keep - 1);
+        if (gone != null) {
+            gone.forEach(index::remove);
+        }
         written = 0;
     }
 
-    /** Waits until what was appended so far is on disk. */
-    public void flush() {
-        synchronized (flushed) {
-            while (!queue.isEmpty()) {
-                try {
-                    flushed.wait(100);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
+    /** Indexes the files a previous run left, oldest first, so their records can be read back too. */
+    private void indexExisting() {
+        for (int k = settings.files(); k >= 0; k--) {
+            Path f = file(k);
+            if (!Files.isRegularFile(f)) {
+                continue;
             }
-            try {
-                flushed.wait(300);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+            long g = generation - k;
+            try (var in = new java.io.BufferedInputStream(Files.newInputStream(f), 1 << 16)) {
+                long offset = 0;
+                long lineStart = 0;
+                ByteArrayOutputStream head = new ByteArrayOutputStream();
+                int b;
+                while ((b = in.read()) != -1) {
+                    offset++;
+                    if (b != '\n') {
+                        if (head.size() < 64) {
+                            head.write(b);
+                        }
+                        continue;
+                    }
+                    long start = lineStart;
+                    idOf(head.toString(StandardCharsets.UTF_8)).ifPresent(id -> {
+                        index.put(id, g << OFFSET_BITS | start);
+                        idsByGeneration.computeIfAbsent(g, x -> new ArrayList<>()).add(id);
+                    });
+                    head.reset();
+                    lineStart = offset;
+                }
+            } catch (IOException e) {
+                failures.incrementAndGet();
+                lastError = "cannot index " + f + ": " + e.getMessage();
             }
         }
+    }
+
+    private static Optional<String> idOf(String lineStart) {
+        String prefix = "{\"id\":\"";
+        int end = lineStart.indexOf('"', prefix.length());
+        return lineStart.startsWith(prefix) && end > 0 ? Optional.of(lineStart.substring(prefix.length(), end)) : Optional.empty();
+    }
+
+    private Path file(int k) {
+        return k == 0 ? dir.resolve(CURRENT) : dir.resolve("decisions." + k + ".jsonl");
+    }
+
+    private void closeQuietly() {
+        if (out != null) {
+            try {
+                out.close();
+            } catch (IOException e) {
+                failures.incrementAndGet();
+            }
+            out = null;
+        }
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Waits until what was appended so far is on disk and indexed, or {@code timeoutMillis} passed; true if it is. */
+    public boolean flush(long timeoutMillis) {
+        long target = enqueued.get();
+        long deadline = System.currentTimeMillis() + timeoutMillis;
+        synchronized (flushed) {
+            while (flushedCount.get() < target && writer.isAlive()) {
+                long left = deadline - System.currentTimeMillis();
+                if (left <= 0) {
+                    return false;
+                }
+                try {
+                    flushed.wait(Math.min(left, 50));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return false;
+                }
+            }
+        }
+        return flushedCount.get() >= target;
+    }
+
+    /** Waits (at most 10 s) until what was appended so far is on disk. */
+    public void flush() {
+        flush(10_000);
     }
 
     @Override
     public Optional<String> find(String decisionId) {
-        flush();
-        String needle = "{\"id\":\"" + decisionId + "\"";
-        List<Path> files = new ArrayList<>();
-        files.add(dir.resolve(CURRENT));
-        for (int i = 1; i <= keep; i++) {
-            files.add(dir.resolve("decisions." + i + ".jsonl"));
+        Long at = index.get(decisionId);
+        if (at == null && flush(FIND_WAIT_MS)) {
+            at = index.get(decisionId);
         }
-        for (Path f : files) {
-            if (!Files.exists(f)) {
-                continue;
+        if (at == null) {
+            return Optional.empty();
+        }
+        // A rotation between the lookup and the read moves the file; the line check catches it and the lookup is redone once.
+        for (int attempt = 0; attempt < 2; attempt++) {
+            Optional<String> line = read(at, decisionId);
+            if (line.isPresent()) {
+                return line;
             }
-            try (Stream<String> lines = Files.lines(f, StandardCharsets.UTF_8)) {
-                Optional<String> hit = lines.filter(l -> l.startsWith(needle)).findFirst();
-                if (hit.isPresent()) {
-                    return hit;
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+            at = index.get(decisionId);
+            if (at == null) {
+                return Optional.empty();
             }
         }
         return Optional.empty();
+    }
+
+    private Optional<String> read(long at, String decisionId) {
+        long k = generation - (at >>> OFFSET_BITS);
+        if (k < 0 || k > settings.files()) {
+            return Optional.empty();
+        }
+        Path f = file((int) k);
+        long offset = at & ((1L << OFFSET_BITS) - 1);
+        String needle = "{\"id\":\"" + decisionId + "\"";
+        try (RandomAccessFile r = new RandomAccessFile(f.toFile(), "r")) {
+            r.seek(offset);
+            String line = readLine(r);
+            return line != null && line.startsWith(needle) ? Optional.of(line) : Optional.empty();
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static String readLine(RandomAccessFile r) throws IOException {
+        ByteArrayOutputStream b = new ByteArrayOutputStream(1024);
+        byte[] chunk = new byte[4096];
+        int n;
+        while ((n = r.read(chunk)) > 0) {
+            for (int i = 0; i < n; i++) {
+                if (chunk[i] == '\n') {
+                    b.write(chunk, 0, i);
+                    return b.toString(StandardCharsets.UTF_8);
+                }
+            }
+            b.write(chunk, 0, n);
+        }
+        return b.size() == 0 ? null : b.toString(StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public SinkHealth health() {
+        SinkHealth.Status status = failing || !writer.isAlive() && !closed ? SinkHealth.Status.DOWN
+                : dropped.get() > 0 ? SinkHealth.Status.DEGRADED : SinkHealth.Status.UP;
+        return new SinkHealth("file", status, flushedCount.get(), failures.get(), dropped.get(), queue.size(), lastError);
     }
 
     @Override

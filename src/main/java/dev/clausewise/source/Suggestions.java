@@ -1,7 +1,6 @@
 package dev.clausewise.source;
 
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.Optional;
 
 /** "Did you mean" by edit distance, as Cedar and rustc do. */
@@ -9,26 +8,35 @@ public final class Suggestions {
     private Suggestions() {
     }
 
-    /** The closest candidate, if it is close enough to be a plausible typo or a shorter/longer form. */
+    /** Words longer than this get no suggestion: no key is that long, and the edit distance would cost length². */
+    public static final int MAX_WORD = 100;
+
+    /**
+     * The closest candidate, if it is close enough to be a plausible typo or a shorter/longer form. A candidate
+     * whose length differs by more than the allowed distance cannot be within it and is not compared.
+     */
     public static Optional<String> closest(String word, Collection<String> candidates) {
-        if (word == null || word.isEmpty()) {
+        if (word == null || word.isEmpty() || word.length() > MAX_WORD) {
             return Optional.empty();
         }
         String w = word.toLowerCase();
-        return candidates.stream()
-                .min(Comparator.comparingInt((String c) -> score(w, c.toLowerCase())).thenComparing(c -> c))
-                .filter(c -> score(w, c.toLowerCase()) <= Math.max(2, w.length() / 3));
+        int max = Math.max(2, w.length() / 3);
+        String best = null;
+        int bestScore = Integer.MAX_VALUE;
+        for (String c : candidates) {
+            String lc = c.toLowerCase();
+            int score = lc.endsWith("." + w) || lc.endsWith("_" + w) ? 1
+                    : Math.abs(lc.length() - w.length()) > max ? Integer.MAX_VALUE : distance(w, lc);
+            if (score <= max && (score < bestScore || score == bestScore && c.compareTo(best) < 0)) {
+                best = c;
+                bestScore = score;
+            }
+        }
+        return Optional.ofNullable(best);
     }
 
     public static String didYouMean(String word, Collection<String> candidates) {
         return closest(word, candidates).map(c -> "did you mean `" + c + "`?").orElse(null);
-    }
-
-    private static int score(String w, String c) {
-        if (c.endsWith("." + w) || c.endsWith("_" + w)) {
-            return 1;
-        }
-        return distance(w, c);
     }
 
     public static int distance(String a, String b) {

@@ -15,6 +15,13 @@ import java.util.Optional;
 /** Reads YAML text into {@link YamlNode}s with start positions; syntax errors and duplicate keys become diagnostics. */
 public final class YamlReader {
     private static final YAMLFactory FACTORY = YAMLFactory.builder().build();
+    /** Longer scalars are refused: a quoted clause is a few sentences; a megabyte string only costs every later step. */
+    public static final int MAX_SCALAR = 20_000;
+    public static final int MAX_KEY = 200;
+    /** Policy files nest a few levels; deeper is refused before the recursion gets costly. */
+    public static final int MAX_DEPTH = 64;
+    /** What is kept of a refused value, so that later messages quoting it stay short. */
+    private static final int KEPT = 80;
 
     private final String file;
     private final Diagnostics diagnostics;
@@ -35,7 +42,7 @@ public final class YamlReader {
                 diagnostics.error("empty_document", SourceLocation.of(file), "the file holds no YAML document", null);
                 return Optional.empty();
             }
-            return Optional.of(r.node(t));
+            return Optional.of(r.node(t, 1));
         } catch (JsonProcessingException e) {
             JsonLocation l = e.getLocation();
             SourceLocation at = l == null ? SourceLocation.of(file) : new SourceLocation(file, l.getLineNr(), l.getColumnNr());
@@ -45,6 +52,11 @@ public final class YamlReader {
         } catch (IOException e) {
             diagnostics.error("unreadable", SourceLocation.of(file), e.getMessage(), null);
             return Optional.empty();
+        } catch (RuntimeException e) {
+            // The YAML scanner reports some malformed input (limits, encodings) as unchecked exceptions: still bad input.
+            diagnostics.error("yaml_syntax", SourceLocation.of(file), String.valueOf(e.getMessage()).lines().findFirst().orElse("invalid YAML"),
+                    "check the indentation and quoting near this position");
+            return Optional.empty();
         }
     }
 
@@ -53,8 +65,19 @@ public final class YamlReader {
         return new SourceLocation(file, l.getLineNr(), l.getColumnNr());
     }
 
-    private YamlNode node(JsonToken t) throws IOException {
+    private YamlNode node(JsonToken t, int depth) throws IOException {
         SourceLocation at = here();
+        if (parser.isCurrentAlias()) {
+            // Jackson hands an alias over as its anchor's name: reading it would turn `effect: *allow` into "allow".
+            diagnostics.error("yaml_alias", at, "aliases (`*" + clip(parser.getText()) + "`) are not supported in policy files",
+                    "write the value itself instead of an anchor and an alias");
+            return new YamlNode.Scalar(null, true, at);
+        }
+        if (depth > MAX_DEPTH && (t == JsonToken.START_OBJECT || t == JsonToken.START_ARRAY)) {
+            diagnostics.error("too_deep", at, "the document nests deeper than " + MAX_DEPTH + " levels", null);
+            parser.skipChildren();
+            return new YamlNode.Scalar(null, true, at);
+        }
         switch (t) {
             case START_OBJECT -> {
                 Map<String, YamlNode> entries = new LinkedHashMap<>();
@@ -62,7 +85,11 @@ public final class YamlReader {
                 while (parser.nextToken() == JsonToken.FIELD_NAME) {
                     String key = parser.currentName();
                     SourceLocation keyAt = here();
-                    YamlNode value = node(parser.nextToken());
+                    if (key.length() > MAX_KEY) {
+                        diagnostics.error("key_too_long", keyAt, "a key of " + key.length() + " characters; keys have at most " + MAX_KEY, null);
+                        key = clip(key);
+                    }
+                    YamlNode value = node(parser.nextToken(), depth + 1);
                     if (entries.containsKey(key)) {
                         diagnostics.error("duplicate_key", keyAt, "key `" + key + "` appears twice in this mapping",
                                 "the first is at " + keys.get(key) + "; remove one of them");
@@ -77,7 +104,7 @@ public final class YamlReader {
                 List<YamlNode> items = new ArrayList<>();
                 JsonToken n;
                 while ((n = parser.nextToken()) != JsonToken.END_ARRAY) {
-                    items.add(node(n));
+                    items.add(node(n, depth + 1));
                 }
                 return new YamlNode.Sequence(items, at);
             }
@@ -85,8 +112,18 @@ public final class YamlReader {
                 return new YamlNode.Scalar(null, true, at);
             }
             default -> {
-                return new YamlNode.Scalar(parser.getText(), false, at);
+                String text = parser.getText();
+                if (text.length() > MAX_SCALAR) {
+                    diagnostics.error("value_too_long", at, "a value of " + text.length() + " characters; values have at most " + MAX_SCALAR,
+                            "quote the clause, not the document");
+                    text = clip(text);
+                }
+                return new YamlNode.Scalar(text, false, at);
             }
         }
+    }
+
+    private static String clip(String s) {
+        return s.length() <= KEPT ? s : s.substring(0, KEPT) + "…";
     }
 }

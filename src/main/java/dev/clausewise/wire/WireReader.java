@@ -174,7 +174,7 @@ public final class WireReader {
         for (Iterator<String> it = o.fieldNames(); it.hasNext(); ) {
             String f = it.next();
             if (!allowed.contains(f)) {
-                errors.add(new QueryError(prefix + f, "unknown_field", "unknown field `" + f + "`",
+                errors.add(new QueryError(prefix + clip(f), "unknown_field", "unknown field `" + clip(f) + "`",
                         Optional.ofNullable(Suggestions.didYouMean(f, allowed)).orElse("allowed: " + String.join(", ", allowed.stream().sorted().toList()))));
             }
         }
@@ -189,7 +189,25 @@ public final class WireReader {
             errors.add(wrongType(prefix + f, f, QueryField.Type.TEXT, n));
             return null;
         }
-        return n.textValue();
+        return bounded(prefix + f, n.textValue(), errors);
+    }
+
+    /** Longest value a question field may hold: keys and ids are short, so longer is a mistake or an attack. */
+    public static final int MAX_VALUE = 200;
+
+    /** The value, or null and a `value_too_long` error naming the field when it is longer than {@link #MAX_VALUE}. */
+    public static String bounded(String field, String value, List<QueryError> errors) {
+        if (value != null && value.length() > MAX_VALUE) {
+            errors.add(new QueryError(clip(field), "value_too_long", "`" + clip(field) + "` has " + value.length() + " characters; at most " + MAX_VALUE,
+                    "send a vocabulary key or alias (GET /v1/vocabulary)"));
+            return null;
+        }
+        return value;
+    }
+
+    /** A field name as echoed in a problem: at most 100 characters. */
+    private static String clip(String s) {
+        return s.length() <= 100 ? s : s.substring(0, 100) + "… (" + s.length() + " characters)";
     }
 
     private static Boolean bool(ObjectNode o, String f, String prefix, List<QueryError> errors) {

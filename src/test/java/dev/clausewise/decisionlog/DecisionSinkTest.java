@@ -42,13 +42,14 @@ class DecisionSinkTest {
         MockProducer<String, String> producer = new MockProducer<>(true, new StringSerializer(), new StringSerializer());
         KafkaDecisionSink sink = new KafkaDecisionSink(producer, "decisions");
         sink.append(record("d-1"));
+        sink.close();
         assertEquals(1, producer.history().size());
         assertEquals("decisions", producer.history().get(0).topic());
         assertEquals("d-1", producer.history().get(0).key());
         JsonNode value = new ObjectMapper().readTree(producer.history().get(0).value());
         assertEquals("d-1", value.get("id").asText());
         assertEquals("sha256:abc", value.get("digest").asText());
-        sink.close();
         assertTrue(producer.closed());
+        assertEquals(SinkHealth.Status.UP, sink.health().status());
     }
 }
