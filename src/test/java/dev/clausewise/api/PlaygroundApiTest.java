@@ -52,10 +52,11 @@ class PlaygroundApiTest {
     void scenariosAreTheFilesOfTheScenariosFolder() throws Exception {
         JsonNode body = JSON.readTree(client.toBlocking().retrieve("/v1/policies/mixpanel/scenarios"));
         JsonNode files = body.get("files");
-        assertEquals(2, files.size());
+        assertEquals(3, files.size());
         assertEquals("cross-policy.yaml", files.get(0).get("file").asText());
-        assertEquals("suite.yaml", files.get(1).get("file").asText());
-        assertEquals(Files.readString(Path.of("policies-yaml/mixpanel/scenarios/suite.yaml")), files.get(1).get("yaml").asText());
+        assertEquals("reader.yaml", files.get(1).get("file").asText());
+        assertEquals("suite.yaml", files.get(2).get("file").asText());
+        assertEquals(Files.readString(Path.of("policies-yaml/mixpanel/scenarios/suite.yaml")), files.get(2).get("yaml").asText());
     }
 
     @ParameterizedTest
