@@ -66,28 +66,20 @@ public final class QuestionSpace {
     }
 
     /**
-     * What the engine reads of a statement's match on one dimension ({@link KeyMatch} from
-     * {@link NormalizedQuery#relate}): the relation, the depth of a covering key (specificity) and a narrower key
-     * (the restriction). Which of the statement's keys covers is read by no rule and no explanation (specificity
-     * reads the depth, restrictions the narrower key), so it is left out: values covered by different keys of one
-     * statement at the same depth fall into one class.
+     * What the engine reads of a statement's match on one dimension ({@link KeyMatch#reading}), and whether the value
+     * is a distinct act below the key, which a deny reaches and an allow does not.
      */
-    private record Match(Relation relation, int depth, String narrower, boolean permissionStops) {
+    private record Match(KeyMatch.Reading reading, boolean permissionStops) {
         static Match of(KeyMatch m) {
-            return of(m, false);
+            return new Match(m.reading(), false);
         }
 
-        /** {@code permissionStops}: the value is a distinct act below the key, which a deny reaches and an allow does not. */
         static Match of(KeyMatch m, boolean permissionStops) {
-            return switch (m.relation()) {
-                case COVERS -> new Match(Relation.COVERS, m.depth(), null, permissionStops);
-                case NARROWER -> new Match(Relation.NARROWER, 0, m.key(), false);
-                case DISJOINT -> new Match(Relation.DISJOINT, 0, null, false);
-            };
+            return new Match(m.reading(), m.relation() == Relation.COVERS && permissionStops);
         }
 
         boolean disjointFor(Effect effect) {
-            return relation == Relation.DISJOINT || effect == Effect.ALLOW && permissionStops;
+            return reading.relation() == Relation.DISJOINT || effect == Effect.ALLOW && permissionStops;
         }
     }
 
@@ -348,7 +340,7 @@ public final class QuestionSpace {
         List<Match> out = new ArrayList<>(keys.size());
         for (String k : keys) {
             KeyMatch plain = probe.relate(d, k, Effect.DENY);
-            out.add(Match.of(plain, plain.relation() == Relation.COVERS && probe.relate(d, k, Effect.ALLOW).disjoint()));
+            out.add(Match.of(plain, probe.relate(d, k, Effect.ALLOW).disjoint()));
         }
         return out;
     }

@@ -7,7 +7,6 @@ import dev.clausewise.policy.Policy;
 import dev.clausewise.policy.Statement;
 import dev.clausewise.query.KeyMatch;
 import dev.clausewise.query.NormalizedQuery;
-import dev.clausewise.query.Relation;
 import dev.clausewise.query.Settings;
 import dev.clausewise.vocabulary.Dimension;
 import java.util.ArrayList;
@@ -32,7 +31,7 @@ public final class DecisionMemo {
     private final String[][] keys;
     private final Effect[] effects;
     private final List<ConcurrentHashMap<ValueKey, Integer>> valueClasses = new ArrayList<>();
-    private final List<ConcurrentHashMap<List<Signature>, Integer>> signatureClasses = new ArrayList<>();
+    private final List<ConcurrentHashMap<List<KeyMatch.Reading>, Integer>> signatureClasses = new ArrayList<>();
     private final AtomicInteger nextClass = new AtomicInteger();
     private final ConcurrentHashMap<ClassKey, Decision> answers = new ConcurrentHashMap<>();
     private final int limit;
@@ -84,12 +83,12 @@ public final class DecisionMemo {
         return new ClassKey(c[0], c[1], c[2], c[3], c[4], c[5], c[6], context(q.settings()), explain);
     }
 
-    private List<Signature> signature(NormalizedQuery q, int d) {
+    private List<KeyMatch.Reading> signature(NormalizedQuery q, int d) {
         Dimension dim = Dimension.MATCHED.get(d);
-        List<Signature> out = new ArrayList<>();
+        List<KeyMatch.Reading> out = new ArrayList<>();
         for (int i = 0; i < effects.length; i++) {
             if (keys[d][i] != null) {
-                out.add(Signature.of(q.relate(dim, keys[d][i], effects[i])));
+                out.add(q.relate(dim, keys[d][i], effects[i]).reading());
             }
         }
         return out;
@@ -136,16 +135,5 @@ public final class DecisionMemo {
     }
 
     private record ValueKey(String value, int ageBand) {
-    }
-
-    /** What the rules read of one statement's match (which covering key matched is read by none). */
-    private record Signature(Relation relation, int depth, String narrower) {
-        static Signature of(KeyMatch m) {
-            return switch (m.relation()) {
-                case COVERS -> new Signature(Relation.COVERS, m.depth(), null);
-                case NARROWER -> new Signature(Relation.NARROWER, 0, m.key());
-                case DISJOINT -> new Signature(Relation.DISJOINT, 0, null);
-            };
-        }
     }
 }

@@ -53,12 +53,12 @@ public final class Candidate {
         List<List<String>> groups = new ArrayList<>();
         Identifiability scope = null;
         for (String c : conditions) {
-            Optional<ScopeQualifier> qualifier = ScopeQualifier.of(c);
-            if (qualifier.isEmpty()) {
+            Optional<Identifiability> required = ScopeQualifier.of(c).map(Identifiability::requiredBy);
+            if (required.isEmpty()) {
                 groups.add(List.of(c));
-            } else if (!q.settings().identifiability().within(Identifiability.requiredBy(qualifier.get()))) {
-                Identifiability required = Identifiability.requiredBy(qualifier.get());
-                scope = scope == null || required.level() > scope.level() ? required : scope;
+            } else if (!q.settings().identifiability().within(required.get())
+                    && (scope == null || required.get().level() > scope.level())) {
+                scope = required.get();
             }
         }
         if (anyOf.length > 0) {
