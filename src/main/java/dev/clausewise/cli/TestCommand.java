@@ -10,6 +10,7 @@ import dev.clausewise.source.Diagnostic;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -54,6 +55,7 @@ final class TestCommand implements Callable<Integer> {
         if (catalog.isEmpty()) {
             return ExitCodes.FAILED;
         }
+        Instant started = Instant.now();
         SuiteRun run = SuiteRun.run(catalog.get(), files);
         run.diagnostics().stream().map(Diagnostic::format).forEach(System.out::println);
         if (table) {
@@ -77,7 +79,7 @@ final class TestCommand implements Callable<Integer> {
         }
         System.out.println(passed + " passed, " + failed + " failed");
         if (junitXml != null) {
-            Files.writeString(junitXml, JUnitXml.render(run));
+            Files.writeString(junitXml, JUnitXml.render(run, started));
         }
         return run.passed() && catalog.get().refusals().isEmpty() ? ExitCodes.OK : ExitCodes.FAILED;
     }

@@ -3,6 +3,7 @@ package dev.clausewise.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.clausewise.scenario.JUnitXmlTest;
 import dev.clausewise.testing.SharedBuilds;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -83,14 +84,19 @@ class CliTest {
     }
 
     @Test
-    void testCommandReportsAFailureWithFileLineAndDiff(@TempDir Path dir) throws IOException {
+    void testCommandReportsAFailureWithFileLineAndDiff(@TempDir Path dir) throws Exception {
         Path suite = dir.resolve("wrong.yaml");
         Files.writeString(suite, "policy: mixpanel\nscenarios:\n  - name: wrong on purpose\n    query: {practice: share.sell}\n    expect: {outcome: ALLOW}\n");
-        Run r = run("test", suite.toString());
+        Path report = dir.resolve("report.xml");
+        Run r = run("test", "--junit-xml", report.toString(), suite.toString());
         assertEquals(1, r.code());
         assertTrue(r.out().contains("FAIL  " + suite + ":3:5  wrong on purpose"), r.out());
         assertTrue(r.out().contains("outcome: expected ALLOW, actual DENY"), r.out());
         assertTrue(r.out().contains("0 passed, 1 failed"), r.out());
+        String xml = Files.readString(report);
+        JUnitXmlTest.validate(xml, JUnitXmlTest.WITH_FILE_LINE);
+        assertTrue(xml.contains("<testcase name=\"wrong on purpose\" classname=\"mixpanel.wrong\" file=\"" + suite + "\" line=\"3\""), xml);
+        assertTrue(xml.contains("<failure message=\"outcome: expected ALLOW, actual DENY\" type=\"unexpected_answer\">"), xml);
     }
 
     @Test
