@@ -97,7 +97,7 @@ public final class Lint {
     public LintReport lint(LoadedPolicy p, List<Diagnostic> buildWarnings, Progress progress) {
         Policy policy = p.policy();
         QuestionSpace space = new QuestionSpace(vocabulary, List.of(policy.statements()));
-        List<Cell> cells = space.cells();
+        List<Cell> cells = space.cells(progress);
         Explorer explorer = new Explorer(space, List.of(new Answers(p, 0, space)));
         AtomicLong done = new AtomicLong();
         List<Explorer.Answered> answered = cells.parallelStream().flatMap(c -> {
