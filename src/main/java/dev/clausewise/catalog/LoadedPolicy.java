@@ -1,21 +1,13 @@
 package dev.clausewise.catalog;
 
 import dev.clausewise.compiler.CompiledDrl;
-import dev.clausewise.engine.EngineResult;
-import dev.clausewise.policy.Outcome;
 import dev.clausewise.engine.PolicyKnowledge;
-import dev.clausewise.engine.Standing;
 import dev.clausewise.explain.Decision;
 import dev.clausewise.explain.DecisionExplainer;
 import dev.clausewise.explain.Explain;
 import dev.clausewise.explain.PolicyRef;
 import dev.clausewise.policy.Policy;
-import dev.clausewise.query.Identifiability;
 import dev.clausewise.query.NormalizedQuery;
-import dev.clausewise.vocabulary.Dimension;
-import java.util.EnumMap;
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * A policy version that passed every step and serves decisions. {@link #answer} is the one way a question is
@@ -78,30 +70,6 @@ public final class LoadedPolicy {
 
     /** Answers by the engine, bypassing the memo: what every memoized answer must equal. */
     public Decision decide(NormalizedQuery q, DecisionExplainer explainer, Explain explain) {
-        EngineResult r = knowledge.evaluate(q);
-        return explainer.explain(r, refinementOutcomes(r), policy, ref, explain);
-    }
-
-    /**
-     * What the policy answers at each refinement's narrower level: the refinement reports that answer, not the
-     * statement's bare effect, since a narrower allow may still lose to a deny there.
-     */
-    private Map<String, Outcome> refinementOutcomes(EngineResult r) {
-        Map<String, Outcome> out = new HashMap<>();
-        // Refinements often narrow to the same keys; each distinct narrower question is evaluated once.
-        Map<Narrowing, Outcome> byNarrowing = new HashMap<>();
-        for (Standing s : r.standings()) {
-            if (s.isRefinement()) {
-                Map<Dimension, String> keys = new EnumMap<>(Dimension.class);
-                s.candidate().narrowings().forEach(m -> keys.put(m.dimension(), m.key()));
-                out.put(s.getStatementId(), byNarrowing.computeIfAbsent(new Narrowing(keys, s.candidate().scope()),
-                        n -> knowledge.evaluate(r.query().narrowedTo(n.keys(), n.identifiability())).decided().outcome()));
-            }
-        }
-        return out;
-    }
-
-    /** A refinement's narrower question: narrower keys, and the identifiability of the data it speaks of (or null). */
-    private record Narrowing(Map<Dimension, String> keys, Identifiability identifiability) {
+        return explainer.explain(knowledge.evaluateWithRefinements(q), policy, ref, explain);
     }
 }

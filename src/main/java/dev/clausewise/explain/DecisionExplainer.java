@@ -32,10 +32,9 @@ public final class DecisionExplainer {
         this.vocabulary = vocabulary;
     }
 
-    /**
-     * @param refinementOutcomes the policy's answer at each refining statement's narrower level, by statement id
-     */
-    public Decision explain(EngineResult r, Map<String, Outcome> refinementOutcomes, Policy policy, PolicyRef ref, Explain level) {
+    /** The decision of an evaluation that asked its refinements ({@link EngineResult#refinementOutcomes()}). */
+    public Decision explain(EngineResult r, Policy policy, PolicyRef ref, Explain level) {
+        Map<String, Outcome> refinementOutcomes = r.refinementOutcomes();
         Outcome outcome = r.decided().outcome();
         List<String> reason = reasons(r);
         boolean broad = broad(r);
