@@ -2,6 +2,7 @@ package dev.clausewise.catalog;
 
 import dev.clausewise.compiler.CompiledDrl;
 import dev.clausewise.engine.PolicyKnowledge;
+import dev.clausewise.engine.RuleCache;
 import dev.clausewise.explain.Decision;
 import dev.clausewise.explain.DecisionExplainer;
 import dev.clausewise.explain.Explain;
@@ -51,21 +52,41 @@ public final class LoadedPolicy {
         return document;
     }
 
+    /** Fills the memo from the table an earlier run of this very version wrote to {@code cache}, if any. */
+    void preloadAnswers(RuleCache cache) {
+        if (cache.enabled() && DecisionTable.configuredLimit() > 0) {
+            DecisionTable.load(cache, this).ifPresent(memo::preload);
+        }
+    }
+
+    /** Writes the memo to {@code cache} for the next run of this version, when it holds classes the last table did not. */
+    void storeAnswers(RuleCache cache) {
+        if (cache.enabled() && DecisionTable.configuredLimit() > 0 && memo.grown()) {
+            DecisionTable.store(cache, this, memo.entries(DecisionTable.configuredLimit()));
+        }
+    }
+
     /** The memo of this version's answers by question class. */
     public DecisionMemo memo() {
         return memo;
     }
 
-    /** Answers a normalized question: from the memo when its class was decided before, else by the engine. */
+    /**
+     * Answers a normalized question: from the memo when its class was decided before, else by the engine (with the
+     * full trail, kept for the class; the answer is cut to {@code explain}).
+     */
     public Decision answer(NormalizedQuery q, DecisionExplainer explainer, Explain explain) {
-        DecisionMemo.ClassKey key = memo.classOf(q, explain);
+        DecisionMemo.ClassKey key = memo.classOf(q);
         Decision known = memo.get(key);
         if (known != null) {
-            return explainer.reissue(known, q);
+            return explainer.reissue(known, q, explain);
         }
-        Decision d = decide(q, explainer, explain);
-        memo.put(key, d);
-        return d;
+        if (key == null) {
+            return decide(q, explainer, explain);
+        }
+        Decision full = decide(q, explainer, Explain.FULL);
+        memo.put(key, full);
+        return explain == Explain.FULL ? full : explainer.reissue(full, q, explain);
     }
 
     /** Answers by the engine, bypassing the memo: what every memoized answer must equal. */

@@ -122,7 +122,9 @@ public final class PolicyBuilder {
         }
         String effective = policy.source().effective() == null ? "undated" : policy.source().effective();
         PolicyRef ref = new PolicyRef(policy.id(), effective + "+" + digest.substring(7, 19), digest);
-        return new PolicyBuild(policy.id(), Optional.of(new LoadedPolicy(policy, drl, knowledge.get(), ref, document)), d.sorted());
+        LoadedPolicy served = new LoadedPolicy(policy, drl, knowledge.get(), ref, document);
+        served.preloadAnswers(cache);
+        return new PolicyBuild(policy.id(), Optional.of(served), d.sorted());
     }
 
     static String sha256(String text) {
