@@ -2,6 +2,7 @@ package dev.clausewise.bench;
 
 import dev.clausewise.catalog.Answer;
 import dev.clausewise.catalog.PolicyCatalog;
+import dev.clausewise.engine.RuleCache;
 import dev.clausewise.explain.Explain;
 import dev.clausewise.query.Query;
 import java.nio.file.Path;
@@ -22,7 +23,11 @@ public final class Bundled {
 
     /** Opens a catalog and fails loudly on any diagnostic error: a benchmark on half-loaded policies measures nothing. */
     public static PolicyCatalog open(Path root) {
-        PolicyCatalog.Result r = PolicyCatalog.open(root);
+        return open(root, RuleCache.none());
+    }
+
+    public static PolicyCatalog open(Path root, RuleCache cache) {
+        PolicyCatalog.Result r = PolicyCatalog.open(root, cache);
         if (r.hasErrors() || r.catalog().isEmpty()) {
             throw new IllegalStateException("policies under " + root.toAbsolutePath() + " do not load: " + r.diagnostics());
         }

@@ -1,9 +1,9 @@
 package dev.clausewise.bench;
 
-import dev.clausewise.policy.Effect;
+import dev.clausewise.bench.PeerLines.Kind;
 import dev.clausewise.policy.Policy;
-import dev.clausewise.policy.Statement;
-import dev.clausewise.query.Query;
+import dev.clausewise.query.NormalizedQuery;
+import dev.clausewise.query.Settings;
 import dev.clausewise.vocabulary.Dimension;
 import dev.clausewise.vocabulary.KeyTree;
 import dev.clausewise.vocabulary.RegionTree;
@@ -13,42 +13,42 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.PriorityQueue;
+import java.util.Set;
 import java.util.StringJoiner;
 import org.casbin.jcasbin.main.Enforcer;
 import org.casbin.jcasbin.util.Util;
 
 /**
  * A policy's statements written in jCasbin's own language, as a Casbin user would: key ancestry as role
- * hierarchies (g, g2 ... g6, one per dimension, regions for region and destination), the context's settling of
- * conditions as attribute checks on roles of condition kinds (g7), one policy line per combination of a
+ * hierarchies (g, g2 ... g6, one per dimension, regions for region and destination; g8 the practices an allow
+ * reaches, which stop short of distinct acts such as selling), the context's settling of conditions as
+ * attribute checks on roles of condition kinds (g7), the child subjects a known age implies as roles of the
+ * age (g9), the identifiability a scope qualifier requires as a level, one policy line per combination of a
  * statement's keys, and the "priority" effect so that a more specific or explicitly overriding statement
- * decides before the statements it removes. Clausewise semantics that have no Casbin counterpart (open
- * conditions, refinements, DEPENDS) stay out: the peers answer only the allow/deny subset.
+ * decides before the statements it removes. A condition the context leaves open counts as holding.
  */
 public final class CasbinEncoding {
     /** "not limited" in a request: a name no role or key has, so only a line that omits the dimension matches. */
     static final String NONE = "~";
-    static final String ANY_KEY = "*";
     private static final String NO_CONDITION = "-";
     private static final String[] G = {"g", "g2", "g3", "g4", "g5", "g6", "g6"};
 
-    /** One policy line: a statement with one key per dimension, the conditions case it stands for, its effect. */
-    record Line(Statement statement, String[] keys, int[] depth, String when, String effect) {
+    /** One policy line: a key combination of a statement, the conditions case it stands for, its effect. */
+    record Line(PeerLines.Line keys, String when, String effect) {
     }
 
-    private final Policy policy;
+    private final PeerLines peerLines;
     private final Vocabulary vocabulary;
     private final int slots;
     private final List<Line> lines;
 
     private CasbinEncoding(Policy policy, Vocabulary vocabulary) {
-        this.policy = policy;
         this.vocabulary = vocabulary;
-        this.slots = Math.max(1, policy.statements().stream().mapToInt(s -> s.conditions().size()).max().orElse(1));
+        this.peerLines = new PeerLines(policy, vocabulary);
+        this.slots = Math.max(1, peerLines.lines().stream().mapToInt(l -> settled(l).size()).max().orElse(1));
         this.lines = prioritized(expand());
     }
 
@@ -72,21 +72,35 @@ public final class CasbinEncoding {
         return new Enforcer(model.toString(), csv.toString());
     }
 
-    /** The request for a question: canonical keys as asked, NONE for "not limited", the context as words. */
-    public static Object[] request(Query q) {
-        Query.Context c = q.context() == null ? Query.Context.NONE : q.context();
-        return new Object[] {q.practice(), q.data() == null ? "user" : q.data(), orNone(q.recipient()), orNone(q.purpose()),
-                orNone(q.subject()), q.region() == null ? RegionTree.ANY : q.region(), orNone(q.destination()),
-                c.consent() == null ? "unknown" : c.consent(), word(c.optedOut()), word(c.legalProcess()),
-                c.identifiability() == null ? "identified" : c.identifiability()};
-    }
-
-    private static String orNone(String s) {
-        return s == null ? NONE : s;
+    /** The request for a normalized question: its keys, NONE for "not limited", the context as words. */
+    public static Object[] request(NormalizedQuery q) {
+        Object[] r = new Object[13];
+        for (int d = 0; d < Dimension.MATCHED.size(); d++) {
+            String v = q.value(Dimension.MATCHED.get(d));
+            r[d] = v == null ? NONE : v;
+        }
+        Settings s = q.settings();
+        r[7] = s.consent().name().toLowerCase();
+        r[8] = word(s.optedOut());
+        r[9] = word(s.legalProcess());
+        r[10] = Boolean.toString(s.doNotTrack());
+        r[11] = Integer.toString(s.identifiability().level());
+        r[12] = s.age() == null ? NONE : ageRole(q.ageSubjects());
+        return r;
     }
 
     private static String word(Boolean b) {
         return b == null ? "unknown" : b.toString();
+    }
+
+    /** The role of a known age: linked (g9) to each child subject the age is in. */
+    private static String ageRole(Set<String> subjects) {
+        return "age:" + String.join("|", subjects.stream().sorted().toList());
+    }
+
+    /** The conditions of a line the context can defeat: the required ones of a settled kind (an any_of is checked in expand). */
+    private static List<String> settled(PeerLines.Line l) {
+        return l.required().stream().filter(c -> PeerLines.kind(c) != Kind.OPEN).toList();
     }
 
     String model() {
@@ -95,36 +109,35 @@ public final class CasbinEncoding {
             conditions.add("c" + i);
         }
         StringJoiner scope = new StringJoiner(" && ");
-        for (int d = 0; d < Dimension.MATCHED.size(); d++) {
+        scope.add("(p.practice == '*' || p.when == 'always' && g(r.practice, p.practice) || p.when != 'always' && g8(r.practice, p.practice))");
+        for (int d = 1; d < Dimension.MATCHED.size(); d++) {
             String name = Dimension.MATCHED.get(d).key();
-            scope.add("(p." + name + " == '*' || " + G[d] + "(r." + name + ", p." + name + "))");
+            String own = G[d] + "(r." + name + ", p." + name + ")";
+            scope.add(d == 4
+                    ? "(p.subject == '*' || p.child == 'n' && " + own + " || p.child == 'y' && (r.age == '~' && " + own
+                            + " || r.age != '~' && g9(r.age, p.subject)))"
+                    : "(p." + name + " == '*' || " + own + ")");
         }
-        StringJoiner clear = new StringJoiner(" && ");
+        scope.add("r.level >= p.level");
         StringJoiner defeated = new StringJoiner(" || ");
         for (int i = 1; i <= slots; i++) {
             String c = "p.c" + i;
-            clear.add("(" + c + " == '-' || g7(" + c + ", 'always')"
-                    + " || g7(" + c + ", 'consent') && r.consent == 'granted'"
-                    + " || g7(" + c + ", 'opt_out') && r.optedOut == 'false'"
-                    + " || g7(" + c + ", 'legal_process') && r.legalProcess == 'true'"
-                    + " || g7(" + c + ", 'pseudonymized') && r.identifiability != 'identified'"
-                    + " || g7(" + c + ", 'aggregated') && (r.identifiability == 'aggregated' || r.identifiability == 'anonymized'))");
             defeated.add("g7(" + c + ", 'consent') && r.consent == 'denied'"
                     + " || g7(" + c + ", 'opt_out') && r.optedOut == 'true'"
-                    + " || g7(" + c + ", 'legal_process') && r.legalProcess == 'false'"
-                    + " || g7(" + c + ", 'pseudonymized') && r.identifiability == 'identified'"
-                    + " || g7(" + c + ", 'aggregated') && (r.identifiability == 'identified' || r.identifiability == 'pseudonymized')");
+                    + " || g7(" + c + ", 'do_not_track') && (r.optedOut == 'true' || r.doNotTrack == 'true')"
+                    + " || g7(" + c + ", 'legal_process') && r.legalProcess == 'false'");
         }
         return "[request_definition]\n"
-                + "r = practice, data, recipient, purpose, subject, region, destination, consent, optedOut, legalProcess, identifiability\n\n"
+                + "r = practice, data, recipient, purpose, subject, region, destination, consent, optedOut, legalProcess, doNotTrack, level, age\n\n"
                 + "[policy_definition]\n"
-                + "p = priority, practice, data, recipient, purpose, subject, region, destination, " + conditions + ", when, eft, statement\n\n"
+                + "p = priority, practice, data, recipient, purpose, subject, region, destination, " + conditions
+                + ", level, child, when, eft, statement\n\n"
                 + "[role_definition]\n"
-                + "g = _, _\ng2 = _, _\ng3 = _, _\ng4 = _, _\ng5 = _, _\ng6 = _, _\ng7 = _, _\n\n"
+                + "g = _, _\ng2 = _, _\ng3 = _, _\ng4 = _, _\ng5 = _, _\ng6 = _, _\ng7 = _, _\ng8 = _, _\ng9 = _, _\n\n"
                 + "[policy_effect]\n"
                 + "e = priority(p.eft) || deny\n\n"
                 + "[matchers]\n"
-                + "m = " + scope + " && (p.when == 'always' || p.when == 'clear' && " + clear
+                + "m = " + scope + " && (p.when == 'always' || p.when == 'clear' && !(" + defeated + ")"
                 + " || p.when == 'defeated' && (" + defeated + "))\n";
     }
 
@@ -135,21 +148,28 @@ public final class CasbinEncoding {
             List<String> row = new ArrayList<>();
             row.add("p");
             row.add(Integer.toString(i + 1));
-            row.addAll(Arrays.asList(l.keys()));
-            List<String> cs = l.statement().conditions();
+            row.addAll(List.of(l.keys().keys()));
+            List<String> cs = settled(l.keys());
             for (int c = 0; c < slots; c++) {
                 row.add(c < cs.size() ? cs.get(c) : NO_CONDITION);
             }
+            row.add(Integer.toString(l.keys().scopeLevel()));
+            String subject = l.keys().keys()[4];
+            row.add(!subject.equals(PeerLines.ANY_KEY) && KeyTree.isAncestorOrSelf("child", subject) ? "y" : "n");
             row.add(l.when());
             row.add(l.effect());
-            row.add(l.statement().id());
+            row.add(l.keys().statement().id());
             out.append(String.join(", ", row)).append('\n');
         }
+        KeyTree practices = vocabulary.tree(Dimension.PRACTICE);
         for (int d = 0; d < 5; d++) {
             for (String k : sorted(vocabulary.tree(Dimension.MATCHED.get(d)).words())) {
                 int dot = k.lastIndexOf('.');
                 if (dot > 0) {
                     out.append(G[d]).append(", ").append(k).append(", ").append(k, 0, dot).append('\n');
+                    if (d == 0 && !practices.distinct().contains(k)) {
+                        out.append("g8, ").append(k).append(", ").append(k, 0, dot).append('\n');
+                    }
                 }
             }
         }
@@ -162,68 +182,39 @@ public final class CasbinEncoding {
         }
         // The settling of conditions by the context (docs/semantics.md, section 4) as a role per condition kind.
         for (String c : sorted(vocabulary.tree(Dimension.CONDITION).words())) {
-            String kind = conditionKind(c);
-            if (kind != null) {
-                out.append("g7, ").append(c).append(", ").append(kind).append('\n');
+            Kind kind = PeerLines.kind(c);
+            if (kind != Kind.OPEN) {
+                out.append("g7, ").append(c).append(", ").append(kind.name().toLowerCase()).append('\n');
+            }
+        }
+        List<String> bands = List.of("child", "child.under_16", "child.under_13");
+        for (int n = 1; n <= bands.size(); n++) {
+            String role = ageRole(Set.copyOf(bands.subList(0, n)));
+            for (String subject : bands.subList(0, n)) {
+                out.append("g9, ").append(role).append(", ").append(subject).append('\n');
             }
         }
         return out.toString();
-    }
-
-    private static String conditionKind(String c) {
-        if (c.equals("choice.opt_in") || c.equals("legal_basis.consent") || c.equals("trigger.parental_consent")) {
-            return "consent";
-        }
-        if (KeyTree.isAncestorOrSelf("choice.opt_out", c)) {
-            return "opt_out";
-        }
-        if (c.equals("identifiability.pseudonymized")) {
-            return "pseudonymized";
-        }
-        if (c.equals("identifiability.aggregated") || c.equals("identifiability.anonymized")) {
-            return "aggregated";
-        }
-        if (c.startsWith("identifiability.") || c.equals("choice.none")) {
-            return "always";
-        }
-        return c.equals("trigger.required_by_law") ? "legal_process" : null;
     }
 
     private static List<String> sorted(java.util.Collection<String> words) {
         return words.stream().sorted().toList();
     }
 
-    /** Every statement as one line per combination of its keys, and per conditions case for a conditional allow. */
+    /** Every key combination of a deny as one line; of an allow, one line for "stands" and one for "defeated". */
     private List<Line> expand() {
         List<Line> out = new ArrayList<>();
-        for (Statement s : policy.statements()) {
-            List<String[]> combos = new ArrayList<>();
-            combos.add(new String[Dimension.MATCHED.size()]);
-            for (int d = 0; d < Dimension.MATCHED.size(); d++) {
-                List<String> keys = s.keys(Dimension.MATCHED.get(d));
-                List<String[]> next = new ArrayList<>();
-                for (String[] combo : combos) {
-                    for (String k : keys.isEmpty() ? List.of(ANY_KEY) : keys) {
-                        String[] c = combo.clone();
-                        c[d] = k;
-                        next.add(c);
-                    }
-                }
-                combos = next;
+        for (PeerLines.Line l : peerLines.lines()) {
+            if (l.statement().anyOf().stream().allMatch(c -> PeerLines.kind(c) != Kind.OPEN) && !l.statement().anyOf().isEmpty()) {
+                throw new IllegalArgumentException("statement " + l.statement().id()
+                        + ": an any_of whose every alternative the context can defeat is not encoded for jCasbin");
             }
-            for (String[] keys : combos) {
-                int[] depth = new int[keys.length];
-                for (int d = 0; d < keys.length; d++) {
-                    depth[d] = keys[d].equals(ANY_KEY) ? 0
-                            : Dimension.MATCHED.get(d).isRegional() ? vocabulary.regions().depth(keys[d]) : KeyTree.depth(keys[d]);
-                }
-                if (s.effect() == Effect.DENY) {
-                    out.add(new Line(s, keys, depth, "always", "deny"));
-                } else {
-                    out.add(new Line(s, keys, depth, "clear", "allow"));
-                    if (!s.conditions().isEmpty()) {
-                        out.add(new Line(s, keys, depth, "defeated", "deny"));
-                    }
+            if (l.isDeny()) {
+                out.add(new Line(l, "always", "deny"));
+            } else {
+                out.add(new Line(l, "clear", "allow"));
+                if (!settled(l).isEmpty()) {
+                    out.add(new Line(l, "defeated", "deny"));
                 }
             }
         }
@@ -232,8 +223,9 @@ public final class CasbinEncoding {
 
     /**
      * Orders the lines so that a line of a statement that removes another (explicitly, or by being more specific
-     * on keys that can meet) comes first; among lines free to go, denies, then clear allows, then defeated allows,
-     * which is the order in which the semantics let surviving statements decide.
+     * on keys that can meet) comes first, and an allow that stands comes before the defeated case of an allow that
+     * does not remove it (a defeated allow denies only when no standing allow survives); among lines free to go,
+     * denies, then standing allows, then defeated allows, which is the order in which surviving statements decide.
      */
     private List<Line> prioritized(List<Line> all) {
         int n = all.size();
@@ -244,7 +236,7 @@ public final class CasbinEncoding {
         }
         for (int i = 0; i < n; i++) {
             for (int j = 0; j < n; j++) {
-                if (i != j && removes(all.get(i), all.get(j))) {
+                if (i != j && (removes(all.get(i), all.get(j)) || standsBefore(all.get(i), all.get(j)))) {
                     after.get(i).add(j);
                     before[j]++;
                 }
@@ -293,40 +285,11 @@ public final class CasbinEncoding {
         };
     }
 
-    private boolean removes(Line a, Line b) {
-        Statement sa = a.statement();
-        Statement sb = b.statement();
-        if (sa == sb || !canMeet(a, b)) {
-            return false;
-        }
-        if (sa.overrides().contains(sb.id())) {
-            return true;
-        }
-        boolean deeper = false;
-        for (int d = 0; d < a.depth().length; d++) {
-            if (a.depth()[d] < b.depth()[d]) {
-                return false;
-            }
-            deeper |= a.depth()[d] > b.depth()[d];
-        }
-        return deeper && !sb.overrides().contains(sa.id());
+    private boolean standsBefore(Line a, Line b) {
+        return a.when().equals("clear") && b.when().equals("defeated") && peerLines.canMeet(a.keys(), b.keys()) && !removes(b, a);
     }
 
-    /** Whether some question can match both lines: on every dimension one key is the other's ancestor. */
-    private boolean canMeet(Line a, Line b) {
-        for (int d = 0; d < a.keys().length; d++) {
-            String x = a.keys()[d];
-            String y = b.keys()[d];
-            if (x.equals(ANY_KEY) || y.equals(ANY_KEY)) {
-                continue;
-            }
-            boolean related = Dimension.MATCHED.get(d).isRegional()
-                    ? vocabulary.regions().isAncestorOrSelf(x, y) || vocabulary.regions().isAncestorOrSelf(y, x)
-                    : KeyTree.isAncestorOrSelf(x, y) || KeyTree.isAncestorOrSelf(y, x);
-            if (!related) {
-                return false;
-            }
-        }
-        return true;
+    private boolean removes(Line a, Line b) {
+        return peerLines.removes(a.keys(), b.keys());
     }
 }

@@ -13,9 +13,10 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * Writes synthetic but valid policy folders (policy.yaml plus a source.txt holding every quote verbatim) over the
- * whole vocabulary: 50 to 200 statements each, allows and denies, conditions, regions, destinations, retention
- * and explicit overrides (always of an earlier statement, so they never form a cycle).
+ * Writes valid policy folders for the scale benchmark: copies of the bundled policies under new ids
+ * ({@link #copies}), or random policies (policy.yaml plus a source.txt holding every quote verbatim) over the whole
+ * vocabulary ({@link #write}): 50 to 200 statements each, allows and denies, conditions, regions, destinations,
+ * retention and explicit overrides (always of an earlier statement, so they never form a cycle).
  */
 public final class SyntheticPolicies {
     private static final String[] REGIONS = {"EU", "EEA", "EUROPE", "US", "US-CA", "GB", "CH", "FR", "DE", "JP", "BR", "CA"};
@@ -62,6 +63,34 @@ public final class SyntheticPolicies {
             String[] files = g.policy(id, new Random(seed * 1_000_003L + i));
             Files.writeString(dir.resolve(PolicyBuilder.POLICY_FILE), files[0], StandardCharsets.UTF_8);
             Files.writeString(dir.resolve(PolicyBuilder.SOURCE_FILE), files[1], StandardCharsets.UTF_8);
+            ids.add(id);
+        }
+        return ids;
+    }
+
+    /**
+     * Writes {@code count} copies of the bundled policies under {@code root}, round robin, each under a new id
+     * ({@code mixpanel-0002}, ...): the same statements, quotes and source text, so every copy builds as its
+     * original does, and a rule cache entry and a memo of its own. Returns their ids.
+     */
+    public static List<String> copies(Path root, Path bundled, List<String> bundledIds, int count) throws IOException {
+        Files.createDirectories(root);
+        Files.copy(bundled.resolve(PolicyCatalog.VOCABULARY_FILE), root.resolve(PolicyCatalog.VOCABULARY_FILE),
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        List<String> ids = new ArrayList<>();
+        for (int i = 1; i <= count; i++) {
+            String original = bundledIds.get((i - 1) % bundledIds.size());
+            String id = String.format("%s-%04d", original, i);
+            Path from = bundled.resolve(original);
+            Path dir = root.resolve(id);
+            Files.createDirectories(dir);
+            String yaml = Files.readString(from.resolve(PolicyBuilder.POLICY_FILE), StandardCharsets.UTF_8);
+            String renamed = yaml.replaceFirst("(?m)^policy: " + java.util.regex.Pattern.quote(original) + "\\s*$", "policy: " + id);
+            if (renamed.equals(yaml)) {
+                throw new IllegalStateException(from + ": no `policy: " + original + "` line to rename");
+            }
+            Files.writeString(dir.resolve(PolicyBuilder.POLICY_FILE), renamed, StandardCharsets.UTF_8);
+            Files.copy(from.resolve(PolicyBuilder.SOURCE_FILE), dir.resolve(PolicyBuilder.SOURCE_FILE), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
             ids.add(id);
         }
         return ids;

@@ -22,7 +22,7 @@ final class CompareCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--policy", description = "Matrix mode: the policy to ask.")
+    @Option(names = "--policy", paramLabel = "POLICY", description = "Matrix mode: the policy to ask (an id, a policy folder or a policy.yaml file of a policies root).")
     String policy;
     @Option(names = "--rows", description = "Matrix mode: the dimension of the rows (practice, data, recipient, purpose, subject, region, destination).")
     String rows;
@@ -44,27 +44,31 @@ final class CompareCommand implements Callable<Integer> {
             Optional.ofNullable(r.isEmpty() && rows != null ? rows : c.isEmpty() ? cols : null)
                     .map(w -> Suggestions.didYouMean(w, Dimension.MATCHED.stream().map(Dimension::key).toList()))
                     .ifPresent(h -> System.err.println("    help: " + h));
-            return 2;
+            return ExitCodes.USAGE;
         }
-        Optional<PolicyCatalog> catalog = policies.open(System.err, false);
+        Optional<DecideCommand.Asked> asked = DecideCommand.asked(policies, policy);
+        if (asked.isEmpty()) {
+            return ExitCodes.USAGE;
+        }
+        Optional<PolicyCatalog> catalog = policies.open(asked.get().root(), System.err, false);
         if (catalog.isEmpty()) {
-            return 1;
+            return ExitCodes.FAILED;
         }
         if (matrix) {
-            Compare.Result<Compare.Matrix> m = Compare.matrix(catalog.get(), QuestionOptions.query(spec, policy), r.get(), c.get());
+            Compare.Result<Compare.Matrix> m = Compare.matrix(catalog.get(), QuestionOptions.query(spec, asked.get().policy()), r.get(), c.get());
             if (m.value().isEmpty()) {
                 DecideCommand.printRejected(m.rejected());
-                return 2;
+                return ExitCodes.USAGE;
             }
             System.out.print(json ? Json.pretty(m.value().get()) + "\n" : CompareText.matrix(m.value().get()));
-            return 0;
+            return ExitCodes.OK;
         }
         Compare.Result<Compare.Table> t = Compare.question(catalog.get(), QuestionOptions.query(spec, null));
         if (t.value().isEmpty()) {
             DecideCommand.printRejected(t.rejected());
-            return 2;
+            return ExitCodes.USAGE;
         }
         System.out.print(json ? Json.pretty(t.value().get()) + "\n" : markdown ? CompareText.markdown(t.value().get()) : CompareText.table(t.value().get()));
-        return 0;
+        return ExitCodes.OK;
     }
 }

@@ -18,25 +18,29 @@ final class CompileCommand implements Callable<Integer> {
     @Option(names = "--emit-drl", description = "Print the generated DRL.")
     boolean emitDrl;
 
-    @Parameters(paramLabel = "POLICY", description = "The policy id (its folder name).")
+    @Parameters(paramLabel = "POLICY", description = "One policy: " + ExitCodes.POLICY_ARGS)
     String policy;
 
     @Override
     public Integer call() {
-        Optional<PolicyBuilder> builder = policies.builder(System.err);
-        if (builder.isEmpty()) {
-            return 1;
+        Optional<PolicyArgs> named = policies.one("POLICY", policy);
+        if (named.isEmpty()) {
+            return ExitCodes.USAGE;
         }
-        PolicyBuild b = builder.get().build(policies.policies.resolve(policy));
+        Optional<PolicyBuilder> builder = policies.builder(named.get().root(), System.err);
+        if (builder.isEmpty()) {
+            return ExitCodes.FAILED;
+        }
+        PolicyBuild b = builder.get().build(named.get().policies().get(0).dir());
         b.diagnostics().stream().map(Diagnostic::format).forEach(System.err::println);
         if (!b.ok()) {
-            return 1;
+            return ExitCodes.FAILED;
         }
         if (emitDrl) {
             System.out.print(b.policy().get().drl().text());
         } else {
-            System.out.println(policy + ": " + b.policy().get().knowledge().ruleCount() + " rules built, " + b.policy().get().ref().version());
+            System.out.println(b.id() + ": " + b.policy().get().knowledge().ruleCount() + " rules built, " + b.policy().get().ref().version());
         }
-        return 0;
+        return ExitCodes.OK;
     }
 }

@@ -18,7 +18,7 @@ import picocli.CommandLine.Parameters;
 
 @Command(name = "diff", mixinStandardHelpOptions = true,
         description = "The exact semantic difference of two policies: every question whose answer changes, grouped into general changes. "
-                + "Exit codes as diff(1): 0 no change, 1 changes, 2 usage.")
+                + "Exit codes as diff(1): 0 no change, 1 changes, 2 trouble.")
 final class DiffCommand implements Callable<Integer> {
     @Mixin
     PoliciesOption policies;
@@ -26,7 +26,7 @@ final class DiffCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the report as JSON, as POST /v1/diff returns it.")
     boolean json;
 
-    @Parameters(index = "0", paramLabel = "A", description = "Policy id under --policies, a folder holding policy.yaml, or a policy.yaml file.")
+    @Parameters(index = "0", paramLabel = "A", description = "One policy: an id, a policy folder (named anything) or a policy.yaml file.")
     String a;
 
     @Parameters(index = "1", paramLabel = "B", description = "The policy to compare A with, named the same ways.")
@@ -34,25 +34,30 @@ final class DiffCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Optional<PolicyBuilder> builder = policies.builder(System.err);
-        if (builder.isEmpty()) {
-            return 2;
+        Optional<PolicyArgs> named = policies.each("A and B", List.of(a, b));
+        if (named.isEmpty()) {
+            return ExitCodes.USAGE;
         }
-        Optional<PolicyFiles> fa = policies.policyFiles(a);
-        Optional<PolicyFiles> fb = fa.isEmpty() ? Optional.empty() : policies.policyFiles(b);
+        Optional<PolicyBuilder> builder = policies.builder(named.get().root(), System.err);
+        if (builder.isEmpty()) {
+            return ExitCodes.USAGE;
+        }
+        // Two versions of one policy are often kept in folders named apart: the id is not checked against the folder.
+        Optional<PolicyFiles> fa = PoliciesOption.read(named.get().policies().get(0), null);
+        Optional<PolicyFiles> fb = fa.isEmpty() ? Optional.empty() : PoliciesOption.read(named.get().policies().get(1), null);
         if (fb.isEmpty()) {
-            return 2;
+            return ExitCodes.USAGE;
         }
         // The two builds are independent: build them side by side.
         List<PolicyBuild> builds = List.of(fa.get(), fb.get()).parallelStream().map(f -> f.build(builder.get())).toList();
         Optional<LoadedPolicy> pa = built(builds.get(0));
         Optional<LoadedPolicy> pb = built(builds.get(1));
         if (pa.isEmpty() || pb.isEmpty()) {
-            return 2;
+            return ExitCodes.USAGE;
         }
         DiffReport r = PolicyDiff.diff(pa.get(), pb.get(), builder.get().vocabulary(), ProgressBar.forTerminal("diff"));
         System.out.println(json ? Json.pretty(r) : render(r));
-        return r.empty() ? 0 : 1;
+        return r.empty() ? ExitCodes.OK : ExitCodes.FAILED;
     }
 
     private static Optional<LoadedPolicy> built(PolicyBuild b) {

@@ -3,7 +3,6 @@ package dev.clausewise.cli;
 import dev.clausewise.analysis.Lint;
 import dev.clausewise.analysis.LintReport;
 import dev.clausewise.catalog.PolicyBuilder;
-import dev.clausewise.catalog.PolicyCatalog;
 import dev.clausewise.explain.Json;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -28,22 +27,28 @@ final class LintCommand implements Callable<Integer> {
     @Option(names = "--full", description = "Print acknowledged findings in full (hint, witness, reason), not as one line.")
     boolean full;
 
-    @Parameters(paramLabel = "POLICY", arity = "0..*", description = "Policy ids, folders or policy.yaml files (default: every policy under --policies).")
-    List<String> ids = new ArrayList<>();
+    @Parameters(paramLabel = "POLICY", arity = "0..*", description = ExitCodes.POLICY_ARGS + " Default: every policy of the root.")
+    List<String> args = new ArrayList<>();
 
     @Override
     public Integer call() throws IOException {
-        Optional<PolicyBuilder> builder = policies.builder(System.err);
-        if (builder.isEmpty()) {
-            return 1;
+        Optional<PolicyArgs> named = policies.resolve(args);
+        if (named.isEmpty()) {
+            return ExitCodes.USAGE;
         }
-        List<String> targets = ids.isEmpty()
-                ? PolicyCatalog.policyDirs(policies.policies).stream().map(p -> p.getFileName().toString()).toList() : ids;
+        if (!named.get().files().isEmpty()) {
+            System.err.println(named.get().files().get(0) + ": not_a_policy: not a policy.yaml\n    help: " + ExitCodes.POLICY_ARGS);
+            return ExitCodes.USAGE;
+        }
+        Optional<PolicyBuilder> builder = policies.builder(named.get().root(), System.err);
+        if (builder.isEmpty()) {
+            return ExitCodes.FAILED;
+        }
         List<PolicyFiles> files = new ArrayList<>();
-        for (String t : targets) {
-            Optional<PolicyFiles> f = policies.policyFiles(t);
+        for (PolicyArgs.Target t : named.get().policies()) {
+            Optional<PolicyFiles> f = PoliciesOption.read(t, t.id());
             if (f.isEmpty()) {
-                return 2;
+                return ExitCodes.FAILED;
             }
             files.add(f.get());
         }
@@ -51,14 +56,14 @@ final class LintCommand implements Callable<Integer> {
         List<LintReport> reports = new ArrayList<>();
         for (PolicyFiles f : files) {
             reports.add(lint.lint(builder.get(), f.expectedId(), f.file().toString(), f.yaml(), f.document(),
-                    ProgressBar.forTerminal("lint " + f.file().getParent())));
+                    ProgressBar.forTerminal("lint " + f.expectedId())));
         }
         if (json) {
             System.out.println(Json.pretty(reports));
         } else {
             print(reports, full);
         }
-        return reports.stream().allMatch(LintReport::clean) ? 0 : 1;
+        return reports.stream().allMatch(LintReport::clean) ? ExitCodes.OK : ExitCodes.FAILED;
     }
 
     private static void print(List<LintReport> reports, boolean full) {

@@ -1,6 +1,10 @@
 package dev.clausewise.cli;
 
 import dev.clausewise.api.Server;
+import dev.clausewise.catalog.PolicyCatalog;
+import dev.clausewise.source.Diagnostic;
+import dev.clausewise.source.Diagnostics;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -22,20 +26,20 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (!java.nio.file.Files.isRegularFile(policies.policies.resolve("vocabulary.yaml"))) {
-            System.err.println(policies.policies + ": missing_vocabulary: no vocabulary.yaml here");
-            System.err.println("    help: run from the project folder or pass --policies DIR");
-            return 2;
+        java.util.Optional<PolicyArgs> named = policies.resolve(java.util.List.of());
+        if (named.isEmpty()) {
+            return ExitCodes.USAGE;
         }
-        dev.clausewise.source.Diagnostics vocabulary = new dev.clausewise.source.Diagnostics();
-        if (dev.clausewise.catalog.PolicyCatalog.builder(policies.policies, vocabulary).isEmpty()) {
+        Path root = named.get().root().toString().isEmpty() ? Path.of(".") : named.get().root();
+        Diagnostics vocabulary = new Diagnostics();
+        if (PolicyCatalog.builder(root, vocabulary).isEmpty()) {
             // One line an operator can read in a crash-looping pod's log, and a non-zero exit.
-            System.err.println("cannot serve: " + vocabulary.sorted().stream().filter(dev.clausewise.source.Diagnostic::isError).findFirst()
+            System.err.println("cannot serve: " + vocabulary.sorted().stream().filter(Diagnostic::isError).findFirst()
                     .map(d -> d.location() + ": " + d.code() + ": " + d.message()).orElse("the vocabulary is invalid"));
-            return 2;
+            return ExitCodes.USAGE;
         }
-        Server.start(port, policies.policies, policies.cacheDir);
+        Server.start(port, root, policies.cacheDir);
         serving = true;
-        return 0;
+        return ExitCodes.OK;
     }
 }

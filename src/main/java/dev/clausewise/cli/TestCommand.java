@@ -10,6 +10,7 @@ import dev.clausewise.source.Diagnostic;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -30,21 +31,36 @@ final class TestCommand implements Callable<Integer> {
     @Option(names = "--table", description = "Print only a markdown table of the answers: scenario × policy → outcome (for suites that ask the same questions of several policies).")
     boolean table;
 
-    @Parameters(paramLabel = "PATH", arity = "0..*", description = "Scenario files (default: every policies-yaml/*/scenarios/*.yaml).")
-    List<Path> paths = new ArrayList<>();
+    @Parameters(paramLabel = "POLICY|FILE", arity = "0..*", description = ExitCodes.POLICY_ARGS
+            + " A policy runs its scenarios/*.yaml; a FILE is a scenario file. Default: every scenario of the root.")
+    List<String> args = new ArrayList<>();
 
     @Override
     public Integer call() throws IOException {
-        Optional<PolicyCatalog> catalog = policies.open(System.out, true);
-        if (catalog.isEmpty()) {
-            return 1;
+        Optional<PolicyArgs> named = policies.resolve(args);
+        if (named.isEmpty()) {
+            return ExitCodes.USAGE;
         }
-        List<Path> files = paths.isEmpty() ? SuiteRun.discover(policies.policies) : paths;
+        List<Path> files = new ArrayList<>(named.get().files());
+        named.get().policies().forEach(t -> files.addAll(SuiteRun.discover(t.dir())));
+        // The scenarios ask their policies by id: a catalog of the folder the named policies are in answers them.
+        List<Path> folders = named.get().policies().stream().filter(t -> !named.get().inRoot(t)).map(t -> parent(t.dir())).distinct().toList();
+        if (folders.size() > 1 || folders.size() == 1 && named.get().policies().stream().anyMatch(named.get()::inRoot)) {
+            System.err.println(String.join(" ", args) + ": two_policy_roots: the policies named lie in more than one folder"
+                    + "\n    help: test the policies of one folder per run");
+            return ExitCodes.USAGE;
+        }
+        Path folder = folders.isEmpty() ? named.get().root() : folders.get(0);
+        Optional<PolicyCatalog> catalog = policies.open(folder, named.get().root(), System.out, true);
+        if (catalog.isEmpty()) {
+            return ExitCodes.FAILED;
+        }
+        Instant started = Instant.now();
         SuiteRun run = SuiteRun.run(catalog.get(), files);
         run.diagnostics().stream().map(Diagnostic::format).forEach(System.out::println);
         if (table) {
             System.out.print(OutcomeTable.markdown(run.results()));
-            return run.passed() ? 0 : 1;
+            return run.passed() ? ExitCodes.OK : ExitCodes.FAILED;
         }
         int passed = 0;
         int failed = 0;
@@ -63,8 +79,12 @@ final class TestCommand implements Callable<Integer> {
         }
         System.out.println(passed + " passed, " + failed + " failed");
         if (junitXml != null) {
-            Files.writeString(junitXml, JUnitXml.render(run));
+            Files.writeString(junitXml, JUnitXml.render(run, started));
         }
-        return run.passed() && catalog.get().refusals().isEmpty() ? 0 : 1;
+        return run.passed() && catalog.get().refusals().isEmpty() ? ExitCodes.OK : ExitCodes.FAILED;
+    }
+
+    private static Path parent(Path dir) {
+        return dir.toAbsolutePath().normalize().getParent();
     }
 }

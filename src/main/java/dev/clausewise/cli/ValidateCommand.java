@@ -2,10 +2,7 @@ package dev.clausewise.cli;
 
 import dev.clausewise.catalog.PolicyBuild;
 import dev.clausewise.catalog.PolicyBuilder;
-import dev.clausewise.catalog.PolicyCatalog;
 import dev.clausewise.source.Diagnostic;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -20,21 +17,23 @@ final class ValidateCommand implements Callable<Integer> {
     @Mixin
     PoliciesOption policies;
 
-    @Parameters(paramLabel = "PATH", arity = "0..*", description = "Policy folders or policy.yaml files (default: every policy under --policies).")
-    List<Path> paths = new ArrayList<>();
+    @Parameters(paramLabel = "POLICY", arity = "0..*", description = ExitCodes.POLICY_ARGS + " Default: every policy of the root.")
+    List<String> args = new ArrayList<>();
 
     @Override
     public Integer call() {
-        Optional<PolicyBuilder> builder = policies.builder(System.out);
-        if (builder.isEmpty()) {
-            return 1;
+        Optional<PolicyArgs> named = policies.resolve(args);
+        if (named.isEmpty()) {
+            return ExitCodes.USAGE;
         }
-        List<Path> dirs = paths.isEmpty() ? PolicyCatalog.policyDirs(policies.policies)
-                : paths.stream().map(p -> Files.isRegularFile(p) ? Optional.ofNullable(p.getParent()).orElse(Path.of(".")) : p).toList();
+        Optional<PolicyBuilder> builder = policies.builder(named.get().root(), System.out);
+        if (builder.isEmpty()) {
+            return ExitCodes.FAILED;
+        }
         int errors = 0;
         int warnings = 0;
-        for (Path dir : dirs) {
-            PolicyBuild b = builder.get().build(dir);
+        for (PolicyArgs.Target t : named.get().policies()) {
+            PolicyBuild b = builder.get().build(t.dir());
             for (Diagnostic d : b.diagnostics()) {
                 System.out.println(d.format());
                 if (d.isError()) {
@@ -47,7 +46,9 @@ final class ValidateCommand implements Callable<Integer> {
                 System.out.println(b.id() + ": ok, " + b.policy().get().policy().statements().size() + " statements");
             }
         }
-        System.out.println(dirs.size() + " policies validated: " + errors + " errors, " + warnings + " warnings");
-        return errors > 0 ? 1 : 0;
+        named.get().files().forEach(f -> System.out.println(f + ": not_a_policy: not a policy.yaml (scenario files are run by `test`)"));
+        errors += named.get().files().size();
+        System.out.println(named.get().policies().size() + " policies validated: " + errors + " errors, " + warnings + " warnings");
+        return errors > 0 ? ExitCodes.FAILED : ExitCodes.OK;
     }
 }

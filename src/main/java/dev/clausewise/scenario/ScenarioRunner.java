@@ -7,6 +7,7 @@ import dev.clausewise.explain.Explain;
 import dev.clausewise.explain.Refinement;
 import dev.clausewise.explain.ConditionView;
 import dev.clausewise.explain.RetentionView;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -23,15 +24,17 @@ public final class ScenarioRunner {
     }
 
     public ScenarioResult run(ScenarioFile file, Scenario s) {
+        long start = System.nanoTime();
         Explain explain = Explain.parse(s.explain()).orElse(Explain.FULL);
         Answer answer = catalog.decide(s.query(), explain);
         if (answer instanceof Answer.Rejected r) {
             List<String> diff = r.errors().stream().map(e -> e.field() + ": " + e.code() + ": " + e.message() + (e.help() == null ? "" : " (" + e.help() + ")")).toList();
-            return new ScenarioResult(file, s, ScenarioResult.Status.ERROR, diff, null);
+            return new ScenarioResult(file, s, ScenarioResult.Status.ERROR, diff, null, Duration.ofNanos(System.nanoTime() - start));
         }
         Decision d = ((Answer.Answered) answer).decision();
         List<String> diff = compare(s.expect(), d);
-        return new ScenarioResult(file, s, diff.isEmpty() ? ScenarioResult.Status.PASS : ScenarioResult.Status.FAIL, diff, d);
+        return new ScenarioResult(file, s, diff.isEmpty() ? ScenarioResult.Status.PASS : ScenarioResult.Status.FAIL, diff, d,
+                Duration.ofNanos(System.nanoTime() - start));
     }
 
     static List<String> compare(Expectation e, Decision d) {

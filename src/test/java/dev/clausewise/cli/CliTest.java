@@ -3,6 +3,7 @@ package dev.clausewise.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.clausewise.scenario.JUnitXmlTest;
 import dev.clausewise.testing.SharedBuilds;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -19,6 +20,11 @@ class CliTest {
     }
 
     static Run run(String... args) {
+        return runIn(Path.of(""), args);
+    }
+
+    /** Runs the command as a caller in {@code cwd} would. */
+    static Run runIn(Path cwd, String... args) {
         PrintStream oldOut = System.out;
         PrintStream oldErr = System.err;
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -26,7 +32,7 @@ class CliTest {
         try {
             System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
             System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            int code = Main.commandLine(SharedBuilds.BUILDERS).execute(args);
+            int code = Main.commandLine(SharedBuilds.BUILDERS, cwd).execute(args);
             return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
         } finally {
             System.setOut(oldOut);
@@ -78,19 +84,25 @@ class CliTest {
     }
 
     @Test
-    void testCommandReportsAFailureWithFileLineAndDiff(@TempDir Path dir) throws IOException {
+    void testCommandReportsAFailureWithFileLineAndDiff(@TempDir Path dir) throws Exception {
         Path suite = dir.resolve("wrong.yaml");
         Files.writeString(suite, "policy: mixpanel\nscenarios:\n  - name: wrong on purpose\n    query: {practice: share.sell}\n    expect: {outcome: ALLOW}\n");
-        Run r = run("test", suite.toString());
+        Path report = dir.resolve("report.xml");
+        Run r = run("test", "--junit-xml", report.toString(), suite.toString());
         assertEquals(1, r.code());
         assertTrue(r.out().contains("FAIL  " + suite + ":3:5  wrong on purpose"), r.out());
         assertTrue(r.out().contains("outcome: expected ALLOW, actual DENY"), r.out());
         assertTrue(r.out().contains("0 passed, 1 failed"), r.out());
+        String xml = Files.readString(report);
+        JUnitXmlTest.validate(xml, JUnitXmlTest.WITH_FILE_LINE);
+        assertTrue(xml.contains("<testcase name=\"wrong on purpose\" classname=\"mixpanel.wrong\" file=\"" + suite + "\" line=\"3\""), xml);
+        assertTrue(xml.contains("<failure message=\"outcome: expected ALLOW, actual DENY\" type=\"unexpected_answer\">"), xml);
     }
 
     @Test
     void lintOfTheBundledPoliciesIsCleanWithEveryFindingAcknowledged() {
-        Run r = run("lint");
+        // The root named with a trailing slash: the same as no argument (PolicyArgsTest), without linting twice.
+        Run r = run("lint", "policies-yaml/");
         assertEquals(0, r.code(), r.out());
         assertTrue(r.out().contains("5 policies linted: 0 errors, 0 findings, "), r.out());
         assertTrue(r.out().contains("[acknowledged]"), r.out());
@@ -161,5 +173,78 @@ class CliTest {
         assertEquals(2, unknown.code());
         assertTrue(unknown.err().contains("help: did you mean `mixpanel`?"), unknown.err());
         assertEquals(2, run("lint", "pulumy").code());
+    }
+
+    @Test
+    void everyCommandTakesIdsFoldersPolicyFilesAndTheRoot() {
+        Run root = run("validate", "policies-yaml");
+        assertEquals(0, root.code(), root.out() + root.err());
+        assertTrue(root.out().contains("5 policies validated: 0 errors"), root.out());
+        Run file = run("validate", "policies-yaml/mixpanel/policy.yaml");
+        assertEquals(0, file.code(), file.out() + file.err());
+        assertTrue(file.out().contains("mixpanel: ok") && file.out().contains("1 policies validated"), file.out());
+        Run folder = run("test", "policies-yaml/workato");
+        assertEquals(0, folder.code(), folder.out() + folder.err());
+        assertTrue(folder.out().contains("PASS  policies-yaml/workato/scenarios/"), folder.out());
+        assertTrue(!folder.out().contains("policies-yaml/mixpanel/scenarios/"), "only workato's scenarios: " + folder.out());
+        Run id = run("decide", "mixpanel", "--practice", "share.sell", "--explain", "none");
+        assertEquals(0, id.code(), id.err());
+        assertTrue(id.out().startsWith("DENY  (mixpanel "), id.out());
+        Run path = run("decide", "policies-yaml/mixpanel", "--practice", "share.sell", "--explain", "none");
+        assertEquals(id.out(), path.out());
+        Run compile = run("compile", "policies-yaml/pulumi/");
+        assertEquals(0, compile.code(), compile.err());
+        assertTrue(compile.out().startsWith("pulumi: "), compile.out());
+        Run lint = run("lint", "policies-yaml/workato/policy.yaml");
+        assertEquals(0, lint.code(), lint.out() + lint.err());
+        assertTrue(lint.out().contains("1 policies linted: 0 errors, 0 findings"), lint.out());
+    }
+
+    @Test
+    void pathsResolveFromTheCallersFolderAndTheRootIsFoundAbove(@TempDir Path dir) throws IOException {
+        Path bad = dir.resolve("bad");
+        Files.createDirectories(bad);
+        Files.writeString(bad.resolve("source.txt"), "We collect your email address.");
+        Files.writeString(bad.resolve("policy.yaml"), "policy: bad\nstatements:\n  - id: email\n    practice: collect.direct\n"
+                + "    data: user.contact.emial\n    effect: allow\n    cite: {section: S, quote: \"We collect your email address.\"}\n");
+        // A caller two folders below the project: the root is the project's policies-yaml, ../.. paths are theirs.
+        Path cwd = Path.of("src/main").toAbsolutePath();
+        String relative = cwd.relativize(bad).toString();
+        Run r = runIn(cwd, "validate", relative);
+        assertEquals(1, r.code(), r.out() + r.err());
+        assertTrue(r.out().contains("unknown_data_category: unknown data `user.contact.emial`"), r.out());
+        assertTrue(r.out().contains("1 policies validated: 1 errors"), r.out());
+        Run id = runIn(cwd, "decide", "mixpanel", "--practice", "share.sell", "--explain", "none");
+        assertEquals(0, id.code(), id.err());
+        Run missing = runIn(cwd, "validate", "../bad");
+        assertEquals(2, missing.code(), missing.out() + missing.err());
+        assertTrue(missing.err().contains("../bad: unknown_policy: no policy `../bad`"), missing.err());
+    }
+
+    @Test
+    void helpWorksForEveryCommandAndListsTheSameExitCodes() {
+        Run top = run("help");
+        assertEquals(0, top.code());
+        for (String command : new String[] {"serve", "decide", "validate", "compile", "test", "lint", "diff", "compare"}) {
+            Run help = run("help", command);
+            assertEquals(0, help.code(), command);
+            assertTrue(help.out().startsWith("Usage: clausewise " + command), help.out());
+            assertTrue(help.out().contains("Exit codes:\n  0   done and nothing found"), command + ": " + help.out());
+            assertTrue(help.out().contains("  2   usage: "), command + ": " + help.out());
+            assertEquals(help.out(), run(command, "--help").out());
+        }
+        Run decide = run("help", "decide");
+        assertTrue(decide.out().replaceAll("\\s+", " ").contains("--subject=KEY Data subject key or alias"), decide.out());
+        assertTrue(decide.out().replaceAll("\\s+", " ").contains("--purpose=KEY Purpose key or alias"), decide.out());
+    }
+
+    @Test
+    void aPolicyGivenTwiceOrNotOneIsAUsageError() {
+        Run twice = run("decide", "mixpanel", "--policy", "pulumi", "--practice", "share");
+        assertEquals(2, twice.code());
+        assertTrue(twice.err().contains("given twice"), twice.err());
+        Run root = run("compile", "policies-yaml");
+        assertEquals(2, root.code());
+        assertTrue(root.err().contains("POLICY: not_one_policy: POLICY names 5 policies, not one"), root.err());
     }
 }
