@@ -249,8 +249,8 @@ public final class PolicyCatalog {
      * is configured), read back by a build of the same version. Called when the service stops.
      */
     public void persistAnswers() {
-        RuleCache cache = builder().cache();
-        policies().values().forEach(p -> p.storeAnswers(cache));
+        RuleCache answers = builder().answers();
+        policies().values().forEach(p -> p.storeAnswers(answers));
     }
 
     public Answer decide(Query query, Explain explain) {

@@ -77,6 +77,11 @@ public final class RuleCache {
         return at(base.resolve("clausewise"));
     }
 
+    /** The same directory with counts of its own: for another kind of entry, so that each kind's counts say what they count. */
+    public RuleCache apart() {
+        return dir == null ? NONE : new RuleCache(dir);
+    }
+
     public Optional<Path> dir() {
         return Optional.ofNullable(dir);
     }
