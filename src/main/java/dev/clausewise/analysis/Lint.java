@@ -6,7 +6,6 @@ import dev.clausewise.catalog.PolicyBuilder;
 import dev.clausewise.catalog.PolicyCatalog;
 import dev.clausewise.check.PolicyChecker;
 import dev.clausewise.check.SourceText;
-import dev.clausewise.engine.Conflict;
 import dev.clausewise.engine.EngineResult;
 import dev.clausewise.explain.DecisionExplainer;
 import dev.clausewise.policy.Acknowledgement;
@@ -143,7 +142,7 @@ public final class Lint {
         Optional<Query> meet = question(deny, allow).map(q -> withContext(q, foundAt.context()));
         if (meet.isPresent()) {
             NormalizedWitness n = evaluateFull(p, meet.get());
-            if (n.result().conflicts().contains(new Conflict(deny.id(), allow.id()))) {
+            if (n.result().conflicts().stream().anyMatch(c -> c.between(deny.id(), allow.id()))) {
                 found = n.witness();
             }
         }

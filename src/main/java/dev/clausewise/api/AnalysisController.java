@@ -32,7 +32,10 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -70,6 +73,14 @@ final class AnalysisController {
             description = "Conflicts, shadowed statements, override cycles, quotes cited with opposite effects and missing cites, "
                     + "each at file:line:col with a code and a witness question the engine answers. Quotes are proven against the "
                     + "served document of the policy the YAML names (or of `id`).")
+    @SecurityRequirement(name = "")
+    @SecurityRequirement(name = "bearer")
+    @ApiResponse(responseCode = "400", description = "an empty body or an invalid id", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "401", description = "clausewise.analysis.require-token is true and the bearer token is missing or wrong", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "403", description = "clausewise.analysis.require-token is true and no authoring token is configured", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "422", description = "the question space is larger than clausewise.analysis.max-question-classes, or an uploaded policy does not build", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "429", description = "clausewise.analysis.max-concurrent analyses run already; retry after Retry-After seconds", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "503", description = "the analysis took longer than clausewise.analysis.max-seconds", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @Post(value = "/v1/policies/lint", consumes = {YAML, MediaType.TEXT_PLAIN, "text/yaml"}, produces = MediaType.APPLICATION_JSON)
     @ExecuteOn(AnalysisBudget.EXECUTOR)
     HttpResponse<String> lint(HttpRequest<?> request, @Body String yaml, @Nullable @QueryValue String id) throws IOException {
@@ -85,6 +96,14 @@ final class AnalysisController {
             description = "Every question whose answer changes from `a` to `b`, grouped into general changes with both sides' reasons. "
                     + "JSON: {\"a\": \"<policy id>\", \"b\": \"<policy id>\"} of served policies; multipart: parts `a` and `b`, each a policy "
                     + "YAML built against the served document of the policy it names.")
+    @SecurityRequirement(name = "")
+    @SecurityRequirement(name = "bearer")
+    @ApiResponse(responseCode = "400", description = "a malformed body", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "401", description = "clausewise.analysis.require-token is true and the bearer token is missing or wrong", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "403", description = "clausewise.analysis.require-token is true and no authoring token is configured", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "422", description = "the question space is larger than clausewise.analysis.max-question-classes, or an uploaded policy does not build", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "429", description = "clausewise.analysis.max-concurrent analyses run already; retry after Retry-After seconds", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "503", description = "the analysis took longer than clausewise.analysis.max-seconds", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @Post(value = "/v1/diff", consumes = {MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN}, produces = MediaType.APPLICATION_JSON)
     @ExecuteOn(AnalysisBudget.EXECUTOR)
     HttpResponse<String> diff(HttpRequest<?> request, @Body DiffRequest body) {
@@ -99,6 +118,14 @@ final class AnalysisController {
             description = "Every question whose answer changes from `a` to `b`, grouped into general changes with both sides' reasons. "
                     + "JSON: {\"a\": \"<policy id>\", \"b\": \"<policy id>\"} of served policies; multipart: parts `a` and `b`, each a policy "
                     + "YAML built against the served document of the policy it names.")
+    @SecurityRequirement(name = "")
+    @SecurityRequirement(name = "bearer")
+    @ApiResponse(responseCode = "400", description = "a part is missing or is not a policy", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "401", description = "clausewise.analysis.require-token is true and the bearer token is missing or wrong", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "403", description = "clausewise.analysis.require-token is true and no authoring token is configured", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "422", description = "the question space is larger than clausewise.analysis.max-question-classes, or an uploaded policy does not build", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "429", description = "clausewise.analysis.max-concurrent analyses run already; retry after Retry-After seconds", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "503", description = "the analysis took longer than clausewise.analysis.max-seconds", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @Post(value = "/v1/diff", consumes = MediaType.MULTIPART_FORM_DATA, produces = MediaType.APPLICATION_JSON)
     @ExecuteOn(AnalysisBudget.EXECUTOR)
     HttpResponse<String> diffUploads(HttpRequest<?> request, @Part("a") String a, @Part("b") String b) throws IOException {
@@ -114,6 +141,14 @@ final class AnalysisController {
             description = "Without `policy`: each loaded policy's outcome, conditions and deciding quote for the question. With `policy`, "
                     + "`rows` and `cols` (two of practice, data, recipient, purpose, subject, region, destination): that policy's outcome for "
                     + "each pair of keys its statements name.")
+    @SecurityRequirement(name = "")
+    @SecurityRequirement(name = "bearer")
+    @ApiResponse(responseCode = "400", description = "an unknown key or a malformed parameter", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "401", description = "clausewise.analysis.require-token is true and the bearer token is missing or wrong", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "403", description = "clausewise.analysis.require-token is true and no authoring token is configured", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "422", description = "the question space is larger than clausewise.analysis.max-question-classes, or an uploaded policy does not build", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "429", description = "clausewise.analysis.max-concurrent analyses run already; retry after Retry-After seconds", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "503", description = "the analysis took longer than clausewise.analysis.max-seconds", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @Get(value = "/v1/compare", produces = MediaType.APPLICATION_JSON)
     @ExecuteOn(AnalysisBudget.EXECUTOR)
     HttpResponse<String> compare(HttpRequest<?> request,

@@ -11,7 +11,7 @@ import io.swagger.v3.oas.annotations.servers.Server;
 @OpenAPIDefinition(info = @Info(title = "Clausewise", version = "v1",
         description = "Privacy policies as code: decisions with explanation trails that quote the policy.",
         license = @License(name = "Vocabulary includes fideslang (CC BY 4.0)", url = "https://creativecommons.org/licenses/by/4.0/")),
-        servers = @Server(url = "http://localhost:8080", description = "bin/clausewise serve"))
+        servers = @Server(url = "/", description = "the service that serves this document"))
 @SecurityScheme(name = "bearer", type = SecuritySchemeType.HTTP, scheme = "bearer",
         description = "clausewise.authoring.token (env CLAUSEWISE_AUTHORING_TOKEN); authoring over REST is off without it")
 final class ApiInfo {

@@ -1,11 +1,12 @@
 package dev.clausewise.api;
 
+import dev.clausewise.api.AuthoringBodies.Report;
+import dev.clausewise.api.AuthoringBodies.ScenarioRun;
 import dev.clausewise.catalog.PolicyBuild;
 import dev.clausewise.catalog.PolicyCatalog;
 import dev.clausewise.check.PolicyChecker;
 import dev.clausewise.scenario.ScenarioFile;
 import dev.clausewise.scenario.ScenarioLoader;
-import dev.clausewise.scenario.ScenarioResult;
 import dev.clausewise.scenario.ScenarioRunner;
 import dev.clausewise.source.Diagnostic;
 import dev.clausewise.source.Diagnostics;
@@ -25,14 +26,14 @@ import io.micronaut.http.annotation.Put;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -56,31 +57,37 @@ final class AuthoringController {
         this.budget = budget;
     }
 
-    record DiagnosticView(String severity, String code, String message, String file, int line, int column, String help) {
-        static DiagnosticView of(Diagnostic d) {
-            return new DiagnosticView(d.severity().name().toLowerCase(), d.code(), d.message(), d.location().file(),
-                    d.location().line(), d.location().column(), d.help());
-        }
-    }
-
     @Operation(summary = "Validate policy YAML", description = "Load, check, compile and build the YAML without serving it; quotes are proven against the served document of that id.")
+    @SecurityRequirement(name = "")
+    @SecurityRequirement(name = "bearer")
+    @ApiResponse(responseCode = "200", description = "whether the YAML builds, and its diagnostics", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Report.class)))
+    @ApiResponse(responseCode = "400", description = "an empty body or an invalid id", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "401", description = "clausewise.analysis.require-token is true and the bearer token is missing or wrong", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "403", description = "clausewise.analysis.require-token is true and no authoring token is configured", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "429", description = "clausewise.analysis.max-concurrent analyses run already; retry after Retry-After seconds", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "503", description = "the analysis took longer than clausewise.analysis.max-seconds", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @Post(value = "/v1/policies/validate", consumes = {YAML, MediaType.TEXT_PLAIN, "text/yaml"}, produces = MediaType.APPLICATION_JSON)
     @ExecuteOn(AnalysisBudget.EXECUTOR)
-    HttpResponse<String> validate(@Body String yaml, @Nullable @QueryValue String id) throws IOException {
+    Report validate(@Body String yaml, @Nullable @QueryValue String id) throws IOException {
         String body = required(yaml);
         if (id != null) {
             validId("id", id);
         }
         try (AnalysisBudget.Job job = budget.start("validate")) {
-            return PolicyController.json(report(catalog.check(id == null ? policyId(body) : id, body)));
+            return Report.of(catalog.check(id == null ? policyId(body) : id, body));
         }
     }
 
     @Operation(summary = "Replace a policy", description = "Validate, compile and swap in the YAML; the file is written atomically. Needs the bearer token.")
     @SecurityRequirement(name = "bearer")
+    @ApiResponse(responseCode = "200", description = "the policy was swapped in", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Report.class)))
+    @ApiResponse(responseCode = "400", description = "an empty body or an invalid id", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "401", description = "the bearer token is missing or wrong", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "403", description = "authoring is off: no clausewise.authoring.token is configured", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "422", description = "the YAML does not build; nothing was written", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Report.class)))
     @Put(value = "/v1/policies/{id}", consumes = {YAML, MediaType.TEXT_PLAIN, "text/yaml"}, produces = MediaType.APPLICATION_JSON)
     @ExecuteOn(AnalysisBudget.EXECUTOR)
-    HttpResponse<String> replace(@PathVariable String id, @Body String yaml, @Nullable @Header("Authorization") String authorization) throws IOException {
+    HttpResponse<Report> replace(@PathVariable String id, @Body String yaml, @Nullable @Header("Authorization") String authorization) throws IOException {
         if (token.isEmpty()) {
             throw new ProblemException(Problem.of("Authorization", "authoring_disabled", "authoring over REST is disabled",
                     "configure clausewise.authoring.token (env CLAUSEWISE_AUTHORING_TOKEN) to enable it"));
@@ -93,23 +100,30 @@ final class AuthoringController {
         metrics.reloaded(id, b.ok());
         if (!b.ok()) {
             LOG.warn("refused upload of policy {}: {}", id, b.diagnostics().stream().filter(Diagnostic::isError).map(Diagnostic::format).toList());
-            return HttpResponse.<String>status(HttpStatus.UNPROCESSABLE_ENTITY).contentType(ErrorHandlers.PROBLEM_JSON)
-                    .body(dev.clausewise.explain.Json.write(report(b)));
+            return HttpResponse.<Report>status(HttpStatus.UNPROCESSABLE_ENTITY).contentType(ErrorHandlers.PROBLEM_JSON).body(Report.of(b));
         }
         LOG.info("policy {} replaced over REST: {}", id, b.policy().get().ref().version());
-        return PolicyController.json(report(b));
+        return HttpResponse.ok(Report.of(b));
     }
 
     @Operation(summary = "Run scenarios", description = "A scenario YAML in, PASS/FAIL per scenario out.")
+    @SecurityRequirement(name = "")
+    @SecurityRequirement(name = "bearer")
+    @ApiResponse(responseCode = "200", description = "PASS, FAIL or ERROR per scenario", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ScenarioRun.class)))
+    @ApiResponse(responseCode = "400", description = "an empty body or a scenario file that does not load", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "401", description = "clausewise.analysis.require-token is true and the bearer token is missing or wrong", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "403", description = "clausewise.analysis.require-token is true and no authoring token is configured", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "429", description = "clausewise.analysis.max-concurrent analyses run already; retry after Retry-After seconds", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "503", description = "the analysis took longer than clausewise.analysis.max-seconds", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @Post(value = "/v1/scenarios/run", consumes = {YAML, MediaType.TEXT_PLAIN, "text/yaml"}, produces = MediaType.APPLICATION_JSON)
     @ExecuteOn(AnalysisBudget.EXECUTOR)
-    HttpResponse<String> run(@Body String yaml) {
+    ScenarioRun run(@Body String yaml) {
         try (AnalysisBudget.Job job = budget.start("scenarios")) {
             return runScenarios(yaml);
         }
     }
 
-    private HttpResponse<String> runScenarios(String yaml) {
+    private ScenarioRun runScenarios(String yaml) {
         Diagnostics d = new Diagnostics();
         Optional<ScenarioFile> file = ScenarioLoader.load("scenarios.yaml", required(yaml), d);
         if (file.isEmpty()) {
@@ -117,27 +131,7 @@ final class AuthoringController {
                     d.sorted().stream().map(x -> new dev.clausewise.query.QueryError(x.location().toString(), x.code(), x.message(), x.help())).toList());
             throw new ProblemException(e);
         }
-        List<ScenarioResult> results = new ScenarioRunner(catalog).run(file.get());
-        List<Map<String, Object>> views = results.stream().map(r -> {
-            Map<String, Object> v = new LinkedHashMap<>();
-            v.put("name", r.scenario().name());
-            v.put("line", r.scenario().location().line());
-            v.put("status", r.status().name());
-            v.put("outcome", r.decision() == null ? null : r.decision().outcome());
-            v.put("diff", r.diff());
-            return v;
-        }).toList();
-        long passed = results.stream().filter(r -> r.status() == ScenarioResult.Status.PASS).count();
-        return PolicyController.json(Map.of("passed", passed, "failed", results.size() - passed, "results", views));
-    }
-
-    private static Map<String, Object> report(PolicyBuild b) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("ok", b.ok());
-        body.put("policy", b.id());
-        body.put("version", b.policy().map(p -> p.ref()).orElse(null));
-        body.put("diagnostics", b.diagnostics().stream().map(DiagnosticView::of).toList());
-        return body;
+        return ScenarioRun.of(new ScenarioRunner(catalog).run(file.get()));
     }
 
     /** Refuses an id from a request that is not a policy id, before any path is built from it. */

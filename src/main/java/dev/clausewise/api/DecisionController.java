@@ -21,11 +21,13 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.ArrayList;
 import java.util.List;
 
 /** Decisions: one question, a batch of questions, and a logged decision read back by id. */
+@SecurityRequirement(name = "")
 @Controller("/v1/decisions")
 @Tag(name = "decisions")
 final class DecisionController {
@@ -89,7 +91,7 @@ final class DecisionController {
     }
 
     @Operation(summary = "A logged decision", description = "The decision log's record of a decision: the question as asked and the answer.")
-    @ApiResponse(responseCode = "200", description = "the decision log record")
+    @ApiResponse(responseCode = "200", description = "the decision log record", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LoggedDecision.class)))
     @ApiResponse(responseCode = "404", description = "no such decision, or the decision log is disabled",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @Get(value = "/{id}", produces = MediaType.APPLICATION_JSON)

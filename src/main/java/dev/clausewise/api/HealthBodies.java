@@ -1,6 +1,5 @@
 package dev.clausewise.api;
 
-import dev.clausewise.decisionlog.SinkHealth;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -13,30 +12,19 @@ final class HealthBodies {
     }
 
     @Serdeable
-    @Schema(name = "Health", description = "The service's state: each policy's version, every refused version and the decision log sink.")
+    @Schema(name = "Health", description = "The service's state: each policy's version, every refused version and the decision log sink (null when disabled).")
     record Health(@Schema(allowableValues = {"UP", "DEGRADED", "DOWN"}, description = "DOWN: no policy loaded; DEGRADED: the decision log sink is not UP") String status,
                   boolean live,
                   @Schema(description = "what /health/readiness answers") boolean ready,
                   Map<String, PolicyVersion> policies,
                   @Schema(description = "per policy (or vocabulary.yaml), the errors that refused its latest version; the last good version keeps serving")
                   Map<String, List<String>> refused,
-                  @Nullable @Schema(nullable = true, description = "null when the decision log is disabled") DecisionLog decisionLog) {
+                  @Nullable DecisionLogHealth decisionLog) {
     }
 
     @Serdeable
     @Schema(name = "PolicyVersion")
     record PolicyVersion(String version, String digest) {
-    }
-
-    @Serdeable
-    @Schema(name = "DecisionLogHealth", description = "Counters since the process started.")
-    record DecisionLog(String sink,
-                       @Schema(allowableValues = {"UP", "DEGRADED", "DOWN"}, description = "DEGRADED: records were dropped; DOWN: writes fail") String status,
-                       long written, long failures, long dropped, int queued,
-                       @Nullable @Schema(nullable = true) String lastError) {
-        static DecisionLog of(SinkHealth h) {
-            return new DecisionLog(h.sink(), h.status().name(), h.written(), h.failures(), h.dropped(), h.queued(), h.lastError());
-        }
     }
 
     @Serdeable

@@ -15,6 +15,10 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.swagger.v3.oas.annotations.Hidden;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -29,6 +33,7 @@ import java.util.stream.Stream;
  * The web playground at {@code /} and the two views of a served policy it needs that no other endpoint gives:
  * the policy's YAML as authored (for the editor and the diff against it) and its scenario files.
  */
+@SecurityRequirement(name = "")
 @Controller
 final class PlaygroundController {
     /** The page loads only its own files and talks only to this service: it works offline and on a closed network. */
@@ -61,6 +66,7 @@ final class PlaygroundController {
     @Operation(summary = "A served policy's YAML", description = "The policy.yaml of a loaded policy as its author wrote it "
             + "(comments and order kept), read from the policies folder. If a newer file there was refused, this is that file: "
             + "`GET /health` lists refusals.")
+    @ApiResponse(responseCode = "404", description = "no such policy is loaded, or it has no policy.yaml in the served folder", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @Get(value = "/v1/policies/{id}/yaml", produces = YAML)
     @ExecuteOn(TaskExecutors.BLOCKING)
     HttpResponse<String> yaml(@PathVariable String id) throws IOException {
@@ -76,6 +82,7 @@ final class PlaygroundController {
 
     @Operation(summary = "A served policy's scenario files", description = "Each YAML file of the policy's scenarios/ folder, by name, "
             + "as `POST /v1/scenarios/run` takes it.")
+    @ApiResponse(responseCode = "404", description = "no such policy is loaded", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @Get(value = "/v1/policies/{id}/scenarios", produces = MediaType.APPLICATION_JSON)
     @ExecuteOn(TaskExecutors.BLOCKING)
     HttpResponse<String> scenarios(@PathVariable String id) throws IOException {

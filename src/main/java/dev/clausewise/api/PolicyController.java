@@ -13,6 +13,10 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,6 +24,7 @@ import java.util.Map;
 
 /** Read-only views of the served policies: list, statements, generated DRL, source document. */
 @Tag(name = "policies")
+@SecurityRequirement(name = "")
 @Controller("/v1/policies")
 final class PolicyController {
     private final PolicyCatalog catalog;
@@ -36,6 +41,7 @@ final class PolicyController {
     }
 
     @Operation(summary = "Loaded policies with version and digest")
+    @ApiResponse(responseCode = "406", description = "the Accept header excludes this media type", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @Get(produces = MediaType.APPLICATION_JSON)
     HttpResponse<String> list() {
         List<PolicySummary> out = catalog.policies().values().stream().map(PolicyController::summary).toList();
@@ -43,6 +49,7 @@ final class PolicyController {
     }
 
     @Operation(summary = "A policy's normalized statements with cites and source locations")
+    @ApiResponse(responseCode = "404", description = "no such policy is loaded", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @Get(value = "/{id}", produces = MediaType.APPLICATION_JSON)
     HttpResponse<String> one(@PathVariable String id) {
         LoadedPolicy p = find(id);
@@ -53,12 +60,14 @@ final class PolicyController {
     }
 
     @Operation(summary = "The generated DRL of a policy")
+    @ApiResponse(responseCode = "404", description = "no such policy is loaded", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @Get(value = "/{id}/drl", produces = MediaType.TEXT_PLAIN)
     HttpResponse<String> drl(@PathVariable String id) {
         return HttpResponse.ok(find(id).drl().text()).contentType(MediaType.TEXT_PLAIN_TYPE);
     }
 
     @Operation(summary = "The policy document")
+    @ApiResponse(responseCode = "404", description = "no such policy is loaded", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @Get(value = "/{id}/source", produces = MediaType.TEXT_PLAIN)
     HttpResponse<String> source(@PathVariable String id) {
         return HttpResponse.ok(find(id).document()).contentType(MediaType.TEXT_PLAIN_TYPE);

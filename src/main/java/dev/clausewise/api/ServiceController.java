@@ -1,6 +1,5 @@
 package dev.clausewise.api;
 
-import dev.clausewise.api.HealthBodies.DecisionLog;
 import dev.clausewise.api.HealthBodies.Health;
 import dev.clausewise.api.HealthBodies.PolicyVersion;
 import dev.clausewise.api.HealthBodies.Probe;
@@ -22,6 +21,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
 import java.io.InputStream;
@@ -34,6 +34,7 @@ import java.util.Optional;
 
 /** Health (liveness, readiness, each policy's version and any refused version), metrics and the vocabulary. */
 @Tag(name = "service")
+@SecurityRequirement(name = "")
 @Controller
 final class ServiceController {
     private static final String PROMETHEUS_TEXT = "text/plain; version=0.0.4";
@@ -52,23 +53,26 @@ final class ServiceController {
     }
 
     @Operation(summary = "This OpenAPI document, as application/yaml")
+    @ApiResponse(responseCode = "406", description = "the Accept header excludes this media type", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @Get(value = "/openapi.yaml", produces = "application/yaml")
     HttpResponse<String> openapi() throws IOException {
         try (InputStream in = ServiceController.class.getClassLoader().getResourceAsStream("META-INF/swagger/clausewise-v1.yml")) {
             if (in == null) {
                 throw new ProblemException(Problem.of("path", "not_found", "the OpenAPI document is not in this build", null));
             }
-            return HttpResponse.ok(new String(in.readAllBytes(), StandardCharsets.UTF_8)).contentType("application/yaml");
+            return HttpResponse.ok(OpenApiDocument.served(new String(in.readAllBytes(), StandardCharsets.UTF_8))).contentType("application/yaml");
         }
     }
 
     @Operation(summary = "Prometheus metrics", description = "HTTP requests by route and status, JVM and process, decisions, reloads, decision log.")
+    @ApiResponse(responseCode = "406", description = "the Accept header excludes this media type", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @Get(value = "/metrics", produces = PROMETHEUS_TEXT)
     HttpResponse<String> metrics() {
         return HttpResponse.ok(prometheus.scrape()).contentType(PROMETHEUS_TEXT + "; charset=utf-8");
     }
 
     @Operation(summary = "Liveness, readiness and each policy's version", description = "Refused versions with their diagnostics; always 200 (the probes are /health/liveness and /health/readiness).")
+    @ApiResponse(responseCode = "406", description = "the Accept header excludes this media type", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @Get(value = "/health", produces = MediaType.APPLICATION_JSON)
     Health health() {
         Map<String, PolicyVersion> policies = new LinkedHashMap<>();
@@ -77,10 +81,11 @@ final class ServiceController {
         catalog.refusals().forEach((id, ds) -> refused.put(id, ds.stream().filter(Diagnostic::isError).map(Diagnostic::format).toList()));
         Optional<SinkHealth> log = sink.map(DecisionSink::health);
         String status = catalog.policies().isEmpty() ? "DOWN" : log.filter(h -> !h.up()).isPresent() ? "DEGRADED" : "UP";
-        return new Health(status, true, notReady().isEmpty(), policies, refused, log.map(DecisionLog::of).orElse(null));
+        return new Health(status, true, notReady().isEmpty(), policies, refused, log.map(DecisionLogHealth::of).orElse(null));
     }
 
     @Operation(summary = "Liveness probe: 200 while the process serves HTTP")
+    @ApiResponse(responseCode = "406", description = "the Accept header excludes this media type", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @Get(value = "/health/liveness", produces = MediaType.APPLICATION_JSON)
     Probe liveness() {
         return new Probe("UP", List.of());
@@ -89,6 +94,7 @@ final class ServiceController {
     @Operation(summary = "Readiness probe: 503 while no policy is loaded or the decision log sink is down",
             description = "The sink's state counts unless clausewise.health.readiness.decision-log is false.")
     @ApiResponse(responseCode = "200", description = "ready", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Probe.class)))
+    @ApiResponse(responseCode = "406", description = "the Accept header excludes this media type", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @ApiResponse(responseCode = "503", description = "not ready, with the reasons", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Probe.class)))
     @Get(value = "/health/readiness", produces = MediaType.APPLICATION_JSON)
     HttpResponse<Probe> readiness() {
@@ -111,6 +117,7 @@ final class ServiceController {
     }
 
     @Operation(summary = "Every key and alias per dimension")
+    @ApiResponse(responseCode = "406", description = "the Accept header excludes this media type", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @Get(value = "/v1/vocabulary", produces = MediaType.APPLICATION_JSON)
     HttpResponse<String> vocabulary() {
         Map<String, Object> body = new LinkedHashMap<>();

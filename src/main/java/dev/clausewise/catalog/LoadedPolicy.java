@@ -1,21 +1,14 @@
 package dev.clausewise.catalog;
 
 import dev.clausewise.compiler.CompiledDrl;
-import dev.clausewise.engine.EngineResult;
-import dev.clausewise.policy.Outcome;
 import dev.clausewise.engine.PolicyKnowledge;
-import dev.clausewise.engine.Standing;
+import dev.clausewise.engine.RuleCache;
 import dev.clausewise.explain.Decision;
 import dev.clausewise.explain.DecisionExplainer;
 import dev.clausewise.explain.Explain;
 import dev.clausewise.explain.PolicyRef;
 import dev.clausewise.policy.Policy;
-import dev.clausewise.query.Identifiability;
 import dev.clausewise.query.NormalizedQuery;
-import dev.clausewise.vocabulary.Dimension;
-import java.util.EnumMap;
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * A policy version that passed every step and serves decisions. {@link #answer} is the one way a question is
@@ -59,49 +52,45 @@ public final class LoadedPolicy {
         return document;
     }
 
+    /** Fills the memo from the table an earlier run of this very version wrote to {@code cache}, if any. */
+    void preloadAnswers(RuleCache cache) {
+        if (cache.enabled() && DecisionTable.configuredLimit() > 0) {
+            DecisionTable.load(cache, this).ifPresent(memo::preload);
+        }
+    }
+
+    /** Writes the memo to {@code cache} for the next run of this version, when it holds classes the last table did not. */
+    void storeAnswers(RuleCache cache) {
+        if (cache.enabled() && DecisionTable.configuredLimit() > 0 && memo.grown()) {
+            DecisionTable.store(cache, this, memo.entries(DecisionTable.configuredLimit()));
+        }
+    }
+
     /** The memo of this version's answers by question class. */
     public DecisionMemo memo() {
         return memo;
     }
 
-    /** Answers a normalized question: from the memo when its class was decided before, else by the engine. */
+    /**
+     * Answers a normalized question: from the memo when its class was decided before, else by the engine (with the
+     * full trail, kept for the class; the answer is cut to {@code explain}).
+     */
     public Decision answer(NormalizedQuery q, DecisionExplainer explainer, Explain explain) {
-        DecisionMemo.ClassKey key = memo.classOf(q, explain);
+        DecisionMemo.ClassKey key = memo.classOf(q);
         Decision known = memo.get(key);
         if (known != null) {
-            return explainer.reissue(known, q);
+            return explainer.reissue(known, q, explain);
         }
-        Decision d = decide(q, explainer, explain);
-        memo.put(key, d);
-        return d;
+        if (key == null) {
+            return decide(q, explainer, explain);
+        }
+        Decision full = decide(q, explainer, Explain.FULL);
+        memo.put(key, full);
+        return explain == Explain.FULL ? full : explainer.reissue(full, q, explain);
     }
 
     /** Answers by the engine, bypassing the memo: what every memoized answer must equal. */
     public Decision decide(NormalizedQuery q, DecisionExplainer explainer, Explain explain) {
-        EngineResult r = knowledge.evaluate(q);
-        return explainer.explain(r, refinementOutcomes(r), policy, ref, explain);
-    }
-
-    /**
-     * What the policy answers at each refinement's narrower level: the refinement reports that answer, not the
-     * statement's bare effect, since a narrower allow may still lose to a deny there.
-     */
-    private Map<String, Outcome> refinementOutcomes(EngineResult r) {
-        Map<String, Outcome> out = new HashMap<>();
-        // Refinements often narrow to the same keys; each distinct narrower question is evaluated once.
-        Map<Narrowing, Outcome> byNarrowing = new HashMap<>();
-        for (Standing s : r.standings()) {
-            if (s.isRefinement()) {
-                Map<Dimension, String> keys = new EnumMap<>(Dimension.class);
-                s.candidate().narrowings().forEach(m -> keys.put(m.dimension(), m.key()));
-                out.put(s.getStatementId(), byNarrowing.computeIfAbsent(new Narrowing(keys, s.candidate().scope()),
-                        n -> knowledge.evaluate(r.query().narrowedTo(n.keys(), n.identifiability())).decided().outcome()));
-            }
-        }
-        return out;
-    }
-
-    /** A refinement's narrower question: narrower keys, and the identifiability of the data it speaks of (or null). */
-    private record Narrowing(Map<Dimension, String> keys, Identifiability identifiability) {
+        return explainer.explain(knowledge.evaluateWithRefinements(q), policy, ref, explain);
     }
 }

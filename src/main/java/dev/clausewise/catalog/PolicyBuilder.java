@@ -32,6 +32,8 @@ public final class PolicyBuilder {
     private final Vocabulary vocabulary;
     private final String vocabularyDigest;
     private final RuleCache cache;
+    /** The decision tables, in the rule cache's directory and counted apart from its compiled rules. */
+    private final RuleCache answers;
     /** Builds by their whole input, when shared; null when every build is fresh. */
     private final Map<String, PolicyBuild> shared;
 
@@ -48,6 +50,7 @@ public final class PolicyBuilder {
         this.vocabulary = vocabulary;
         this.vocabularyDigest = vocabularyDigest;
         this.cache = cache;
+        this.answers = cache.apart();
         this.shared = shared;
     }
 
@@ -67,6 +70,11 @@ public final class PolicyBuilder {
 
     public RuleCache cache() {
         return cache;
+    }
+
+    /** Where decision tables are read and written: {@link #cache()}'s directory. */
+    public RuleCache answers() {
+        return answers;
     }
 
     public Vocabulary vocabulary() {
@@ -122,7 +130,9 @@ public final class PolicyBuilder {
         }
         String effective = policy.source().effective() == null ? "undated" : policy.source().effective();
         PolicyRef ref = new PolicyRef(policy.id(), effective + "+" + digest.substring(7, 19), digest);
-        return new PolicyBuild(policy.id(), Optional.of(new LoadedPolicy(policy, drl, knowledge.get(), ref, document)), d.sorted());
+        LoadedPolicy served = new LoadedPolicy(policy, drl, knowledge.get(), ref, document);
+        served.preloadAnswers(answers);
+        return new PolicyBuild(policy.id(), Optional.of(served), d.sorted());
     }
 
     static String sha256(String text) {

@@ -10,7 +10,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "clausewise", mixinStandardHelpOptions = true, version = "clausewise 0.1.0",
         description = "Privacy policies as code: decisions with explanations that quote the policy.",
         subcommands = {ServeCommand.class, DecideCommand.class, ValidateCommand.class, CompileCommand.class, TestCommand.class,
-                LintCommand.class, DiffCommand.class, CompareCommand.class, CommandLine.HelpCommand.class})
+                LintCommand.class, DiffCommand.class, CompareCommand.class, VocabularyCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     @Spec
     CommandSpec spec;

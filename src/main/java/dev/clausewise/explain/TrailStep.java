@@ -1,5 +1,7 @@
 package dev.clausewise.explain;
 
-/** One step of the explanation: kind is normalize, match, override, conflict, condition or decide. */
-public record TrailStep(int step, String kind, String rule, String statement, String detail, CiteView cite) {
+import jakarta.annotation.Nullable;
+
+/** One step of the explanation: kind is normalize, match, override, conflict, condition or decide; statement and cite are null on steps no statement made (normalize, decide). */
+public record TrailStep(int step, String kind, String rule, @Nullable String statement, String detail, @Nullable CiteView cite) {
 }

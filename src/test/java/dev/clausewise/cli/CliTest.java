@@ -225,7 +225,7 @@ class CliTest {
     void helpWorksForEveryCommandAndListsTheSameExitCodes() {
         Run top = run("help");
         assertEquals(0, top.code());
-        for (String command : new String[] {"serve", "decide", "validate", "compile", "test", "lint", "diff", "compare"}) {
+        for (String command : new String[] {"serve", "decide", "validate", "compile", "test", "lint", "diff", "compare", "vocabulary"}) {
             Run help = run("help", command);
             assertEquals(0, help.code(), command);
             assertTrue(help.out().startsWith("Usage: clausewise " + command), help.out());
@@ -246,5 +246,26 @@ class CliTest {
         Run root = run("compile", "policies-yaml");
         assertEquals(2, root.code());
         assertTrue(root.err().contains("POLICY: not_one_policy: POLICY names 5 policies, not one"), root.err());
+    }
+
+    @Test
+    void vocabularyListsADimensionAsATreeAndFindsKeysFromWords() {
+        Run all = run("vocabulary");
+        assertEquals(0, all.code(), all.err());
+        assertTrue(all.out().startsWith("practice  "), all.out());
+        Run tree = run("vocabulary", "recipient");
+        assertEquals(0, tree.code(), tree.err());
+        assertTrue(tree.out().contains("\nservice_provider  (alias service_providers, vendor)  "), tree.out());
+        assertTrue(tree.out().contains("\n  service_provider.analytics  "), "children indented under their parent: " + tree.out());
+        Run search = run("vocabulary", "--search", "cookies", "--limit", "2");
+        assertEquals(0, search.code(), search.err());
+        assertEquals(2, search.out().lines().count(), search.out());
+        assertTrue(search.out().contains("data  user.device.cookie_id  (alias cookie_id, "), search.out());
+        Run regions = run("vocabulary", "region");
+        assertTrue(regions.out().contains("\n      EU  European Union (27 member states): AT "), regions.out());
+        Run unknown = run("vocabulary", "dat");
+        assertEquals(2, unknown.code());
+        assertTrue(unknown.err().contains("help: did you mean `data`?"), unknown.err());
+        assertEquals(1, run("vocabulary", "--search", "zzqx").code());
     }
 }

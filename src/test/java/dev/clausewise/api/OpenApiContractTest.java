@@ -1,0 +1,84 @@
+package dev.clausewise.api;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** What the linter and Prism hold the served document to: security per operation, nullable as OAS 3.0 means it. */
+@MicronautTest
+class OpenApiContractTest {
+    static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+
+    @Inject
+    EmbeddedServer server;
+
+    JsonNode served() throws Exception {
+        HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + server.getPort() + "/openapi.yaml")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, r.statusCode());
+        return YAML.readTree(r.body());
+    }
+
+    @Test
+    void everyOperationDeclaresItsSecurity() throws Exception {
+        JsonNode paths = served().get("paths");
+        List<String> missing = new ArrayList<>();
+        paths.properties().forEach(p -> p.getValue().properties().forEach(op -> {
+            if (!op.getValue().has("security")) {
+                missing.add(op.getKey() + " " + p.getKey());
+            }
+        }));
+        assertEquals(List.of(), missing);
+        assertEquals("[{}]", paths.at("/~1v1~1decisions/post/security").toString(), "public: no credentials");
+        assertEquals("[{\"bearer\":[]}]", paths.at("/~1v1~1policies~1{id}/put/security").toString(), "authoring: the bearer token only");
+        JsonNode validate = paths.at("/~1v1~1policies~1validate/post/security");
+        assertTrue(validate.toString().contains("{}") && validate.toString().contains("bearer"), "analysis: the token when require-token is on " + validate);
+    }
+
+    @Test
+    void everyNullableHasATypeAndNullableReferencesAdmitNull() throws Exception {
+        JsonNode doc = served();
+        List<String> untyped = new ArrayList<>();
+        walk(doc, "", untyped);
+        assertEquals(List.of(), untyped, "nullable without type has no effect in OAS 3.0.3");
+        JsonNode version = doc.at("/components/schemas/ValidationReport/properties/version");
+        assertEquals("#/components/schemas/PolicyRef", version.at("/anyOf/0/$ref").asText(), version.toString());
+        assertEquals("[null]", version.at("/anyOf/1/enum").toString(), version.toString());
+        assertTrue(doc.at("/components/schemas/TrailStep/properties/statement/nullable").asBoolean(), "a normalize step has no statement");
+    }
+
+    @Test
+    void aNullableReferenceIsRewrittenAndTypedNullablesAreLeftAlone() throws Exception {
+        String generated = "a:\n  nullable: true\n  description: d\n  allOf:\n  - $ref: '#/components/schemas/X'\nb:\n  type: string\n  nullable: true\n";
+        JsonNode out = YAML.readTree(OpenApiDocument.served(generated));
+        assertEquals("{\"description\":\"d\",\"anyOf\":[{\"$ref\":\"#/components/schemas/X\"},{\"type\":\"object\",\"nullable\":true,\"enum\":[null]}]}",
+                out.get("a").toString());
+        assertEquals("{\"type\":\"string\",\"nullable\":true}", out.get("b").toString());
+    }
+
+    static void walk(JsonNode node, String at, List<String> untyped) {
+        if (node.path("nullable").asBoolean(false) && !node.has("type")) {
+            untyped.add(at);
+        }
+        if (node.isObject()) {
+            node.properties().forEach(e -> walk(e.getValue(), at + "/" + e.getKey(), untyped));
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                walk(node.get(i), at + "/" + i, untyped);
+            }
+        }
+    }
+}
