@@ -92,12 +92,13 @@ final class Boxes {
      * Merges disjoint boxes that differ on one axis only, the last axes first, until none do: the boxes stay
      * disjoint and cover the same questions.
      */
-    static List<Box> merge(List<Box> boxes) {
+    static List<Box> merge(List<Box> boxes, Progress progress) {
         List<Box> current = boxes;
         boolean merged = true;
         while (merged) {
             merged = false;
             for (int axis = AXES.length - 1; axis >= 0; axis--) {
+                progress.step();
                 Map<List<BitSet>, Box> buckets = new LinkedHashMap<>();
                 for (Box b : current) {
                     List<BitSet> others = new ArrayList<>(Arrays.asList(b.sets()));

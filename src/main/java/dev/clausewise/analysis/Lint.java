@@ -6,7 +6,6 @@ import dev.clausewise.catalog.PolicyBuilder;
 import dev.clausewise.catalog.PolicyCatalog;
 import dev.clausewise.check.PolicyChecker;
 import dev.clausewise.check.SourceText;
-import dev.clausewise.engine.Conflict;
 import dev.clausewise.engine.EngineResult;
 import dev.clausewise.explain.DecisionExplainer;
 import dev.clausewise.policy.Acknowledgement;
@@ -97,7 +96,7 @@ public final class Lint {
     public LintReport lint(LoadedPolicy p, List<Diagnostic> buildWarnings, Progress progress) {
         Policy policy = p.policy();
         QuestionSpace space = new QuestionSpace(vocabulary, List.of(policy.statements()));
-        List<Cell> cells = space.cells();
+        List<Cell> cells = space.cells(progress);
         Explorer explorer = new Explorer(space, List.of(new Answers(p, 0, space)));
         AtomicLong done = new AtomicLong();
         List<Explorer.Answered> answered = cells.parallelStream().flatMap(c -> {
@@ -143,7 +142,7 @@ public final class Lint {
         Optional<Query> meet = question(deny, allow).map(q -> withContext(q, foundAt.context()));
         if (meet.isPresent()) {
             NormalizedWitness n = evaluateFull(p, meet.get());
-            if (n.result().conflicts().contains(new Conflict(deny.id(), allow.id()))) {
+            if (n.result().conflicts().stream().anyMatch(c -> c.between(deny.id(), allow.id()))) {
                 found = n.witness();
             }
         }

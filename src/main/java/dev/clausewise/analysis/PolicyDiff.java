@@ -29,7 +29,7 @@ public final class PolicyDiff {
 
     public static DiffReport diff(LoadedPolicy a, LoadedPolicy b, Vocabulary vocabulary, Progress progress) {
         QuestionSpace space = new QuestionSpace(vocabulary, List.of(a.policy().statements(), b.policy().statements()));
-        List<Cell> cells = space.cells();
+        List<Cell> cells = space.cells(progress);
         List<Answers> sides = List.of(new Answers(a, 0, space), new Answers(b, 1, space));
         Explorer explorer = new Explorer(space, sides);
         Boxes boxes = new Boxes(space);
@@ -42,10 +42,13 @@ public final class PolicyDiff {
             questions.addAndGet(answered.size());
             progress.update(done.incrementAndGet(), cells.size());
             return answered.stream().filter(x -> !x.entries().get(0).verdict().sameAnswer(x.entries().get(1).verdict())).toList();
-        }).toList().forEach(list -> list.forEach(x -> changed.computeIfAbsent(
+        }).toList().forEach(list -> list.forEach(x -> {
+            progress.step();
+            changed.computeIfAbsent(
                 new Transition(x.entries().get(0).verdict().answer(), x.entries().get(1).verdict().answer()), t -> new ArrayList<>())
-                .add(boxes.box(x.cell(), x.entries().stream().map(e -> (Set<String>) new TreeSet<>(e.verdict().reasons())).toList()))));
-        List<DiffReport.Change> changes = new ArrayList<>(changed.entrySet().parallelStream().flatMap(e -> Boxes.merge(e.getValue()).stream().map(box -> {
+                .add(boxes.box(x.cell(), x.entries().stream().map(e -> (Set<String>) new TreeSet<>(e.verdict().reasons())).toList()));
+        }));
+        List<DiffReport.Change> changes = new ArrayList<>(changed.entrySet().parallelStream().flatMap(e -> Boxes.merge(e.getValue(), progress).stream().map(box -> {
             Map<String, List<String>> where = boxes.where(box);
             return new DiffReport.Change(Boxes.describe(where) + ": " + e.getKey().before() + " -> " + e.getKey().after(), where,
                     side(box.example(), 0, box.reasons().get(0), sides), side(box.example(), 1, box.reasons().get(1), sides),

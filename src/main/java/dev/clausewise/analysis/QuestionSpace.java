@@ -205,19 +205,22 @@ public final class QuestionSpace {
      * The cells where some statement is relevant (with two sides: where the sides' relevant statements differ),
      * each asked with the default context and holding every context value.
      */
-    public List<Cell> cells() {
+    public List<Cell> cells(Progress progress) {
         List<Cell> out = new ArrayList<>();
         BitSet live = new BitSet(statements.length);
         live.set(0, statements.length);
         String[] asked = new String[Axis.values().length];
         @SuppressWarnings("unchecked")
         Set<String>[] members = new Set[Axis.values().length];
-        descend(0, live, asked, members, out);
+        descend(0, live, asked, members, out, progress);
         return out;
     }
 
-    private void descend(int axis, BitSet live, String[] asked, Set<String>[] members, List<Cell> out) {
+    private void descend(int axis, BitSet live, String[] asked, Set<String>[] members, List<Cell> out, Progress progress) {
         if (axis == Axis.CONSENT.ordinal()) {
+            if (out.size() % 256 == 0) {
+                progress.step();
+            }
             Map<Axis, String> a = new EnumMap<>(Axis.class);
             Map<Axis, Set<String>> m = new EnumMap<>(Axis.class);
             for (Axis x : Axis.values()) {
@@ -237,7 +240,7 @@ public final class QuestionSpace {
             }
             asked[a.ordinal()] = p.asked();
             members[a.ordinal()] = p.members();
-            descend(axis + 1, next, asked, members, out);
+            descend(axis + 1, next, asked, members, out, progress);
         }
         asked[a.ordinal()] = null;
     }

@@ -83,11 +83,11 @@ final class AnalysisController {
     @ApiResponse(responseCode = "503", description = "the analysis took longer than clausewise.analysis.max-seconds", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @Post(value = "/v1/policies/lint", consumes = {YAML, MediaType.TEXT_PLAIN, "text/yaml"}, produces = MediaType.APPLICATION_JSON)
     @ExecuteOn(AnalysisBudget.EXECUTOR)
-    HttpResponse<String> lint(@Body String yaml, @Nullable @QueryValue String id) throws IOException {
+    HttpResponse<String> lint(HttpRequest<?> request, @Body String yaml, @Nullable @QueryValue String id) throws IOException {
         String body = AuthoringController.required(yaml);
         String policy = id == null ? AuthoringController.policyId(body) : id;
         AuthoringController.validId("id", policy);
-        try (AnalysisBudget.Job job = budget.start("lint")) {
+        try (AnalysisBudget.Job job = budget.start("lint", request)) {
             return PolicyController.json(new Lint(catalog.vocabulary()).lint(catalog, policy, body, job.progress()));
         }
     }
@@ -106,10 +106,10 @@ final class AnalysisController {
     @ApiResponse(responseCode = "503", description = "the analysis took longer than clausewise.analysis.max-seconds", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @Post(value = "/v1/diff", consumes = {MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN}, produces = MediaType.APPLICATION_JSON)
     @ExecuteOn(AnalysisBudget.EXECUTOR)
-    HttpResponse<String> diff(@Body DiffRequest body) {
+    HttpResponse<String> diff(HttpRequest<?> request, @Body DiffRequest body) {
         LoadedPolicy a = served(body.a(), "a");
         LoadedPolicy b = served(body.b(), "b");
-        try (AnalysisBudget.Job job = budget.start("diff")) {
+        try (AnalysisBudget.Job job = budget.start("diff", request)) {
             return reply(PolicyDiff.diff(a, b, catalog.vocabulary(), job.progress()));
         }
     }
@@ -128,8 +128,8 @@ final class AnalysisController {
     @ApiResponse(responseCode = "503", description = "the analysis took longer than clausewise.analysis.max-seconds", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @Post(value = "/v1/diff", consumes = MediaType.MULTIPART_FORM_DATA, produces = MediaType.APPLICATION_JSON)
     @ExecuteOn(AnalysisBudget.EXECUTOR)
-    HttpResponse<String> diffUploads(@Part("a") String a, @Part("b") String b) throws IOException {
-        try (AnalysisBudget.Job job = budget.start("diff")) {
+    HttpResponse<String> diffUploads(HttpRequest<?> request, @Part("a") String a, @Part("b") String b) throws IOException {
+        try (AnalysisBudget.Job job = budget.start("diff", request)) {
             LoadedPolicy left = uploaded("a", a);
             LoadedPolicy right = uploaded("b", b);
             job.check();
@@ -191,7 +191,8 @@ final class AnalysisController {
             throw new ProblemException(Problem.of(errors.get(0).code(), errors.get(0).message(), errors));
         }
         Compare.Result<?> result;
-        try (AnalysisBudget.Job job = budget.start("compare")) {
+        try (AnalysisBudget.Job job = budget.start("compare", request)) {
+            job.check();
             result = matrix ? Compare.matrix(catalog, q, r.get(), c.get()) : Compare.question(catalog, q);
         }
         if (result.value().isEmpty()) {

@@ -3,6 +3,7 @@ package dev.clausewise.api;
 import dev.clausewise.catalog.PolicyCatalog;
 import dev.clausewise.engine.RuleCache;
 import dev.clausewise.source.Diagnostic;
+import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
@@ -19,7 +20,9 @@ import org.slf4j.LoggerFactory;
 final class CatalogFactory {
     private static final Logger LOG = LoggerFactory.getLogger(CatalogFactory.class);
 
+    /** The catalog keeps its answers for the next start (in the rule cache) when the service stops. */
     @Context
+    @Bean(preDestroy = "persistAnswers")
     PolicyCatalog catalog(@Value("${clausewise.policies:policies-yaml}") String policies,
                           @Value("${clausewise.cache.dir:}") String cacheDir, Optional<EarlyCatalog> early) {
         long start = System.nanoTime();

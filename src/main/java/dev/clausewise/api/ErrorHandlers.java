@@ -52,8 +52,23 @@ final class ErrorHandlers {
                     return respond(refused.problem());
                 }
             }
+            if (clientGone(e)) {
+                // Not the service's error: nobody is left to answer. One line at debug, no stack trace.
+                LOG.debug("{} {}: the client closed the connection before the exchange was complete", request.getMethod(), request.getPath());
+                return respond(Problem.of("request", "client_gone", "the client closed the connection", null));
+            }
             LOG.error("internal error on {} {}", request.getMethod(), request.getPath(), e);
             return respond(Problem.of("request", "internal_error", "the request could not be answered; the server logged why", null));
+        }
+
+        /** A body cut by a client that went away (Netty's EOF when the connection closes mid-body, or a closed channel). */
+        private static boolean clientGone(Throwable e) {
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof java.io.EOFException || t instanceof java.nio.channels.ClosedChannelException) {
+                    return true;
+                }
+            }
+            return false;
         }
     }
 }

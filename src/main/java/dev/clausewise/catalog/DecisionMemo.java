@@ -1,7 +1,6 @@
 package dev.clausewise.catalog;
 
 import dev.clausewise.explain.Decision;
-import dev.clausewise.explain.Explain;
 import dev.clausewise.policy.Effect;
 import dev.clausewise.policy.Policy;
 import dev.clausewise.policy.Statement;
@@ -10,7 +9,9 @@ import dev.clausewise.query.NormalizedQuery;
 import dev.clausewise.query.Settings;
 import dev.clausewise.vocabulary.Dimension;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
@@ -21,7 +22,8 @@ import java.util.concurrent.atomic.LongAdder;
  * narrower key) and through the context that settles conditions and scope; two questions alike in all of that get
  * the same answer but for the decision id and the normalize step of the trail, which {@code reissue} writes anew.
  * So a value is mapped once per dimension to the class of its relations (interned, then a hash lookup), and
- * Drools decides each class once. Bounded: past {@code limit} entries new classes are decided, not kept.
+ * Drools decides each class once. An entry holds the full trail; a lower explain level is cut from it. Bounded: past
+ * {@code limit} entries new classes are decided, not kept.
  */
 public final class DecisionMemo {
     /** System property holding the bound per policy version; 0 turns the memo off. */
@@ -35,6 +37,7 @@ public final class DecisionMemo {
     private final AtomicInteger nextClass = new AtomicInteger();
     private final ConcurrentHashMap<ClassKey, Decision> answers = new ConcurrentHashMap<>();
     private final int limit;
+    private volatile int preloaded;
     private final LongAdder hits = new LongAdder();
     private final LongAdder misses = new LongAdder();
 
@@ -61,8 +64,8 @@ public final class DecisionMemo {
         return Integer.getInteger(LIMIT_PROPERTY, DEFAULT_LIMIT);
     }
 
-    /** The class of a question: per dimension the class of its value, plus the context and the explain level. */
-    ClassKey classOf(NormalizedQuery q, Explain explain) {
+    /** The class of a question: per dimension the class of its value, plus the context. */
+    ClassKey classOf(NormalizedQuery q) {
         if (limit <= 0) {
             return null;
         }
@@ -80,7 +83,7 @@ public final class DecisionMemo {
             }
             c[d] = known;
         }
-        return new ClassKey(c[0], c[1], c[2], c[3], c[4], c[5], c[6], context(q.settings()), explain);
+        return new ClassKey(c[0], c[1], c[2], c[3], c[4], c[5], c[6], context(q.settings()));
     }
 
     private List<KeyMatch.Reading> signature(NormalizedQuery q, int d) {
@@ -117,6 +120,52 @@ public final class DecisionMemo {
         }
     }
 
+    /** Up to {@code max} entries in their lasting form: the signatures behind each class id, not the ids of this process. */
+    List<DecisionTable.Entry> entries(int max) {
+        List<Map<Integer, List<KeyMatch.Reading>>> byId = new ArrayList<>();
+        for (ConcurrentHashMap<List<KeyMatch.Reading>, Integer> classes : signatureClasses) {
+            Map<Integer, List<KeyMatch.Reading>> ids = new HashMap<>();
+            classes.forEach((signature, id) -> ids.put(id, signature));
+            byId.add(ids);
+        }
+        List<DecisionTable.Entry> out = new ArrayList<>();
+        for (Map.Entry<ClassKey, Decision> e : answers.entrySet()) {
+            if (out.size() >= max) {
+                break;
+            }
+            int[] ids = e.getKey().dimensions();
+            List<List<KeyMatch.Reading>> signatures = new ArrayList<>(ids.length);
+            for (int d = 0; d < ids.length; d++) {
+                signatures.add(byId.get(d).get(ids[d]));
+            }
+            out.add(new DecisionTable.Entry(signatures, e.getKey().context(), e.getValue()));
+        }
+        return out;
+    }
+
+    /** Takes entries of an earlier run (same policy version and code, as the table's key proves) into the memo. */
+    void preload(List<DecisionTable.Entry> entries) {
+        for (DecisionTable.Entry e : entries) {
+            if (answers.size() >= limit) {
+                return;
+            }
+            if (e.signatures().size() != Dimension.MATCHED.size()) {
+                continue;
+            }
+            int[] c = new int[Dimension.MATCHED.size()];
+            for (int d = 0; d < c.length; d++) {
+                c[d] = signatureClasses.get(d).computeIfAbsent(List.copyOf(e.signatures().get(d)), s -> nextClass.incrementAndGet());
+            }
+            answers.putIfAbsent(new ClassKey(c[0], c[1], c[2], c[3], c[4], c[5], c[6], e.context()), e.decision());
+        }
+        preloaded = answers.size();
+    }
+
+    /** Whether classes were decided since the memo was made or preloaded: a table written now would say more. */
+    boolean grown() {
+        return answers.size() > preloaded;
+    }
+
     public long hits() {
         return hits.sum();
     }
@@ -129,9 +178,12 @@ public final class DecisionMemo {
         return answers.size();
     }
 
-    /** The class of one question, by value of each matched dimension, context and explain level. */
+    /** The class of one question, by value of each matched dimension, and context. */
     record ClassKey(int practice, int data, int recipient, int purpose, int subject, int region, int destination,
-                    int context, Explain explain) {
+                    int context) {
+        int[] dimensions() {
+            return new int[] {practice, data, recipient, purpose, subject, region, destination};
+        }
     }
 
     private record ValueKey(String value, int ageBand) {

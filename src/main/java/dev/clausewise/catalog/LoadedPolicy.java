@@ -1,21 +1,17 @@
 package dev.clausewise.catalog;
 
 import dev.clausewise.compiler.CompiledDrl;
-import dev.clausewise.engine.EngineResult;
-import dev.clausewise.policy.Outcome;
 import dev.clausewise.engine.PolicyKnowledge;
-import dev.clausewise.engine.Standing;
+import dev.clausewise.engine.RuleCache;
 import dev.clausewise.explain.Decision;
 import dev.clausewise.explain.DecisionExplainer;
 import dev.clausewise.explain.Explain;
 import dev.clausewise.explain.PolicyRef;
 import dev.clausewise.policy.Policy;
-import dev.clausewise.query.Identifiability;
 import dev.clausewise.query.NormalizedQuery;
-import dev.clausewise.vocabulary.Dimension;
-import java.util.EnumMap;
-import java.util.HashMap;
-import java.util.Map;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * A policy version that passed every step and serves decisions. {@link #answer} is the one way a question is
@@ -25,12 +21,20 @@ import java.util.Map;
 public final class LoadedPolicy {
     private final Policy policy;
     private final CompiledDrl drl;
-    private final PolicyKnowledge knowledge;
+    private final CompletableFuture<PolicyKnowledge> knowledge;
     private final PolicyRef ref;
     private final String document;
     private final DecisionMemo memo;
 
     public LoadedPolicy(Policy policy, CompiledDrl drl, PolicyKnowledge knowledge, PolicyRef ref, String document) {
+        this(policy, drl, CompletableFuture.completedFuture(knowledge), ref, document);
+    }
+
+    /**
+     * A version whose knowledge base is still being built: it answers the classes its memo holds at once, and
+     * other questions once the build is done.
+     */
+    LoadedPolicy(Policy policy, CompiledDrl drl, CompletableFuture<PolicyKnowledge> knowledge, PolicyRef ref, String document) {
         this.policy = policy;
         this.drl = drl;
         this.knowledge = knowledge;
@@ -47,8 +51,13 @@ public final class LoadedPolicy {
         return drl;
     }
 
+    /** The knowledge base, waiting for its build when that is still running. */
     public PolicyKnowledge knowledge() {
-        return knowledge;
+        try {
+            return knowledge.join();
+        } catch (CompletionException e) {
+            throw new IllegalStateException("the rules of policy `" + policy.id() + "` did not build: " + e.getCause().getMessage(), e.getCause());
+        }
     }
 
     public PolicyRef ref() {
@@ -59,49 +68,43 @@ public final class LoadedPolicy {
         return document;
     }
 
+    /** Fills the memo with the entries of an earlier run's table of this very version. */
+    void preload(List<DecisionTable.Entry> entries) {
+        memo.preload(entries);
+    }
+
+    /** Writes the memo to {@code cache} for the next run of this version, when it holds classes the last table did not. */
+    void storeAnswers(RuleCache cache) {
+        if (cache.enabled() && DecisionTable.configuredLimit() > 0 && memo.grown()) {
+            DecisionTable.store(cache, policy.id(), DecisionTable.key(ref, drl), memo.entries(DecisionTable.configuredLimit()));
+        }
+    }
+
     /** The memo of this version's answers by question class. */
     public DecisionMemo memo() {
         return memo;
     }
 
-    /** Answers a normalized question: from the memo when its class was decided before, else by the engine. */
+    /**
+     * Answers a normalized question: from the memo when its class was decided before, else by the engine (with the
+     * full trail, kept for the class; the answer is cut to {@code explain}).
+     */
     public Decision answer(NormalizedQuery q, DecisionExplainer explainer, Explain explain) {
-        DecisionMemo.ClassKey key = memo.classOf(q, explain);
+        DecisionMemo.ClassKey key = memo.classOf(q);
         Decision known = memo.get(key);
         if (known != null) {
-            return explainer.reissue(known, q);
+            return explainer.reissue(known, q, explain);
         }
-        Decision d = decide(q, explainer, explain);
-        memo.put(key, d);
-        return d;
+        if (key == null) {
+            return decide(q, explainer, explain);
+        }
+        Decision full = decide(q, explainer, Explain.FULL);
+        memo.put(key, full);
+        return explain == Explain.FULL ? full : explainer.reissue(full, q, explain);
     }
 
     /** Answers by the engine, bypassing the memo: what every memoized answer must equal. */
     public Decision decide(NormalizedQuery q, DecisionExplainer explainer, Explain explain) {
-        EngineResult r = knowledge.evaluate(q);
-        return explainer.explain(r, refinementOutcomes(r), policy, ref, explain);
-    }
-
-    /**
-     * What the policy answers at each refinement's narrower level: the refinement reports that answer, not the
-     * statement's bare effect, since a narrower allow may still lose to a deny there.
-     */
-    private Map<String, Outcome> refinementOutcomes(EngineResult r) {
-        Map<String, Outcome> out = new HashMap<>();
-        // Refinements often narrow to the same keys; each distinct narrower question is evaluated once.
-        Map<Narrowing, Outcome> byNarrowing = new HashMap<>();
-        for (Standing s : r.standings()) {
-            if (s.isRefinement()) {
-                Map<Dimension, String> keys = new EnumMap<>(Dimension.class);
-                s.candidate().narrowings().forEach(m -> keys.put(m.dimension(), m.key()));
-                out.put(s.getStatementId(), byNarrowing.computeIfAbsent(new Narrowing(keys, s.candidate().scope()),
-                        n -> knowledge.evaluate(r.query().narrowedTo(n.keys(), n.identifiability())).decided().outcome()));
-            }
-        }
-        return out;
-    }
-
-    /** A refinement's narrower question: narrower keys, and the identifiability of the data it speaks of (or null). */
-    private record Narrowing(Map<Dimension, String> keys, Identifiability identifiability) {
+        return explainer.explain(knowledge().evaluateWithRefinements(q), policy, ref, explain);
     }
 }

@@ -244,6 +244,15 @@ public final class PolicyCatalog {
         return refused;
     }
 
+    /**
+     * Keeps what the served versions decided for the next run: each policy's memo goes to the rule cache (when one
+     * is configured), read back by a build of the same version. Called when the service stops.
+     */
+    public void persistAnswers() {
+        RuleCache answers = builder().answers();
+        policies().values().forEach(p -> p.storeAnswers(answers));
+    }
+
     public Answer decide(Query query, Explain explain) {
         if (query.policy() == null || query.policy().isBlank()) {
             return new Answer.Rejected("missing_field", "`policy` is required",

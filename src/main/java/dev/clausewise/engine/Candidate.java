@@ -20,6 +20,7 @@ import java.util.Set;
  * narrower data, and {@link #scope()} names that data.
  */
 public final class Candidate {
+    private final NormalizedQuery query;
     private final String statementId;
     private final Effect effect;
     private final List<List<String>> conditions;
@@ -28,8 +29,9 @@ public final class Candidate {
     private final Identifiability scope;
     private final Applicability applicability;
 
-    private Candidate(String statementId, Effect effect, List<List<String>> conditions, Set<String> overrides,
+    private Candidate(NormalizedQuery query, String statementId, Effect effect, List<List<String>> conditions, Set<String> overrides,
                       Map<Dimension, KeyMatch> matches, Identifiability scope) {
+        this.query = query;
         this.statementId = statementId;
         this.effect = effect;
         this.conditions = conditions;
@@ -64,7 +66,12 @@ public final class Candidate {
         if (anyOf.length > 0) {
             groups.add(List.of(anyOf));
         }
-        return new Candidate(id, effect, List.copyOf(groups), Set.of(overrides), m, scope);
+        return new Candidate(q, id, effect, List.copyOf(groups), Set.of(overrides), m, scope);
+    }
+
+    /** The question this candidate answers: a session holds the asked question and its narrower ones. */
+    public NormalizedQuery getQuery() {
+        return query;
     }
 
     public String getStatementId() {

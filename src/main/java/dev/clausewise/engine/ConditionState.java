@@ -1,15 +1,20 @@
 package dev.clausewise.engine;
 
 import dev.clausewise.query.ConditionStatus;
+import dev.clausewise.query.NormalizedQuery;
 import java.util.List;
 
 /**
  * Fact: what the query's context says of one condition of one statement. {@code anyOf} holds one condition, or
  * several alternatives of which one must hold.
  */
-public record ConditionState(String statementId, List<String> anyOf, ConditionStatus status) {
+public record ConditionState(NormalizedQuery query, String statementId, List<String> anyOf, ConditionStatus status) {
     public ConditionState {
         anyOf = List.copyOf(anyOf);
+    }
+
+    public NormalizedQuery getQuery() {
+        return query;
     }
 
     public String getStatementId() {

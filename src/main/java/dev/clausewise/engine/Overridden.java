@@ -1,7 +1,13 @@
 package dev.clausewise.engine;
 
-/** Fact: {@code loser} no longer decides this query because {@code winner} overrides it. */
-public record Overridden(String loser, String winner, OverrideKind kind) {
+import dev.clausewise.query.NormalizedQuery;
+
+/** Fact: {@code loser} no longer decides {@code query} because {@code winner} overrides it. */
+public record Overridden(NormalizedQuery query, String loser, String winner, OverrideKind kind) {
+    public NormalizedQuery getQuery() {
+        return query;
+    }
+
     public String getLoser() {
         return loser;
     }

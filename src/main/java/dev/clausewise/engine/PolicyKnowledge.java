@@ -1,6 +1,7 @@
 package dev.clausewise.engine;
 
 import dev.clausewise.compiler.CompiledDrl;
+import dev.clausewise.policy.Outcome;
 import dev.clausewise.policy.Policy;
 import dev.clausewise.query.NormalizedQuery;
 import dev.clausewise.source.Diagnostics;
@@ -9,7 +10,10 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.drools.kiesession.rulebase.InternalKnowledgeBase;
 import org.drools.kiesession.rulebase.KnowledgeBaseFactory;
@@ -115,46 +119,74 @@ public final class PolicyKnowledge {
         return policy.location();
     }
 
+    /** Evaluates the question alone: its outcome and how it was reached, without asking its refinements. */
     public EngineResult evaluate(NormalizedQuery query) {
+        return evaluate(query, false);
+    }
+
+    /**
+     * Evaluates the question and, in the same session, the narrower question of each of its refinements, whose
+     * outcomes come back in {@link EngineResult#refinementOutcomes()}.
+     */
+    public EngineResult evaluateWithRefinements(NormalizedQuery query) {
+        return evaluate(query, true);
+    }
+
+    private EngineResult evaluate(NormalizedQuery query, boolean refinements) {
         KieSession session = pool.newKieSession();
         try {
-            Firings firings = new Firings();
+            Firings firings = new Firings(query);
+            NarrowerQuestions narrower = new NarrowerQuestions();
             session.setGlobal("firings", firings);
+            session.setGlobal("narrower", narrower);
             session.insert(query);
+            if (refinements) {
+                session.insert(new Asked(query));
+            }
             session.fireAllRules();
-            Facts f = new Facts();
+            Facts f = new Facts(query);
             for (Object o : session.getObjects()) {
                 f.add(o);
             }
             if (f.decided.size() != 1) {
                 throw new IllegalStateException("engine rules decided " + f.decided.size() + " times for " + query);
             }
+            Map<String, Outcome> refined = new HashMap<>();
+            narrower.byStatement().forEach((statement, q) -> refined.put(statement, f.outcomes.get(q)));
             return new EngineResult(query, f.candidates, f.overridden, f.conditions, f.standings, f.conflicts,
-                    f.decided.get(0), firings.events());
+                    f.decided.get(0), firings.events(), refined);
         } finally {
             session.dispose();
         }
     }
 
-    /** The session's facts sorted by kind in one pass over working memory. */
+    /** The asked question's facts sorted by kind, and the outcome of each narrower question, in one pass over working memory. */
     private static final class Facts {
+        final NormalizedQuery asked;
         final List<Candidate> candidates = new ArrayList<>();
         final List<Overridden> overridden = new ArrayList<>();
         final List<ConditionState> conditions = new ArrayList<>();
         final List<Standing> standings = new ArrayList<>();
         final List<Conflict> conflicts = new ArrayList<>();
         final List<Decided> decided = new ArrayList<>(1);
+        final Map<NormalizedQuery, Outcome> outcomes = new IdentityHashMap<>();
+
+        Facts(NormalizedQuery asked) {
+            this.asked = asked;
+        }
 
         void add(Object o) {
-            if (o instanceof Candidate c) {
+            if (o instanceof Decided d && d.query() != asked) {
+                outcomes.put(d.query(), d.outcome());
+            } else if (o instanceof Candidate c && c.getQuery() == asked) {
                 candidates.add(c);
-            } else if (o instanceof Overridden v) {
+            } else if (o instanceof Overridden v && v.query() == asked) {
                 overridden.add(v);
-            } else if (o instanceof ConditionState c) {
+            } else if (o instanceof ConditionState c && c.query() == asked) {
                 conditions.add(c);
-            } else if (o instanceof Standing s) {
+            } else if (o instanceof Standing s && s.getQuery() == asked) {
                 standings.add(s);
-            } else if (o instanceof Conflict c) {
+            } else if (o instanceof Conflict c && c.query() == asked) {
                 conflicts.add(c);
             } else if (o instanceof Decided d) {
                 decided.add(d);

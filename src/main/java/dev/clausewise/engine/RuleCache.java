@@ -14,6 +14,7 @@ import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -76,6 +77,11 @@ public final class RuleCache {
         return at(base.resolve("clausewise"));
     }
 
+    /** The same directory with counts of its own: for another kind of entry, so that each kind's counts say what they count. */
+    public RuleCache apart() {
+        return dir == null ? NONE : new RuleCache(dir);
+    }
+
     public Optional<Path> dir() {
         return Optional.ofNullable(dir);
     }
@@ -90,6 +96,14 @@ public final class RuleCache {
 
     public Stats stats() {
         return new Stats(hits.get(), misses.get(), rejected.get(), written.get());
+    }
+
+    /**
+     * The key of an entry made from {@code drl} by {@code code} (e.g. answers explained by it): valid for the same
+     * {@code what}, the DRL's imported classes, the engine rules, Drools, the JDK and the bytecode of {@code code}.
+     */
+    public static String keyFor(String kind, String what, String drl, Collection<Class<?>> code) {
+        return RuleKey.of(kind, what + " drl " + RuleKey.sha256(drl.getBytes(StandardCharsets.UTF_8)), drl, code);
     }
 
     /** The payload stored under {@code name} for exactly {@code key}; empty on any miss. */
@@ -135,7 +149,7 @@ public final class RuleCache {
     }
 
     /** Counts an entry whose payload could not be used although its digest matched (e.g. it no longer deserializes). */
-    void refuse(String name, String why) {
+    public void refuse(String name, String why) {
         if (dir != null) {
             rejected.incrementAndGet();
             hits.decrementAndGet();

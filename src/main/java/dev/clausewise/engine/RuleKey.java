@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Collection;
 import java.util.HexFormat;
 import java.util.Set;
 import java.util.TreeSet;
@@ -34,6 +35,13 @@ final class RuleKey {
                 + " classes " + classes(drl);
     }
 
+    /** A key for what depends on {@code drl} and, beyond the classes it imports, on {@code code} (their bytecode). */
+    static String of(String kind, String what, String drl, Collection<Class<?>> code) {
+        Set<String> names = new TreeSet<>();
+        code.forEach(c -> names.add(c.getName()));
+        return of(kind, what, drl) + " code " + classes(names);
+    }
+
     /** The SHA-256 over the bytecode of each class the DRL imports or declares a global of, in name order. */
     static String classes(String drl) {
         Set<String> names = new TreeSet<>();
@@ -41,6 +49,10 @@ final class RuleKey {
         while (m.find()) {
             names.add(m.group(1));
         }
+        return classes(names);
+    }
+
+    private static String classes(Set<String> names) {
         StringBuilder all = new StringBuilder();
         for (String n : names) {
             all.append(n).append('=').append(CLASS_DIGESTS.computeIfAbsent(n, RuleKey::classDigest)).append('\n');

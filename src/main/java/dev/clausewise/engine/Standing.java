@@ -1,10 +1,16 @@
 package dev.clausewise.engine;
 
+import dev.clausewise.query.NormalizedQuery;
+
 /**
  * Fact: a statement left standing after overrides, with its effect for this query once conditions are
  * settled. Survivors apply to the query; refinements are narrower than it.
  */
 public record Standing(Candidate candidate, StandingKind kind) {
+    public NormalizedQuery getQuery() {
+        return candidate.getQuery();
+    }
+
     public String getStatementId() {
         return candidate.getStatementId();
     }

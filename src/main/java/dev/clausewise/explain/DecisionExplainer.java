@@ -32,10 +32,9 @@ public final class DecisionExplainer {
         this.vocabulary = vocabulary;
     }
 
-    /**
-     * @param refinementOutcomes the policy's answer at each refining statement's narrower level, by statement id
-     */
-    public Decision explain(EngineResult r, Map<String, Outcome> refinementOutcomes, Policy policy, PolicyRef ref, Explain level) {
+    /** The decision of an evaluation that asked its refinements ({@link EngineResult#refinementOutcomes()}). */
+    public Decision explain(EngineResult r, Policy policy, PolicyRef ref, Explain level) {
+        Map<String, Outcome> refinementOutcomes = r.refinementOutcomes();
         Outcome outcome = r.decided().outcome();
         List<String> reason = reasons(r);
         boolean broad = broad(r);
@@ -52,17 +51,30 @@ public final class DecisionExplainer {
 
     /**
      * The same answer given to another question of its class: a new decision id and the question's own normalize
-     * step; everything else the class decides (docs/performance.md, the memo).
+     * step; everything else the class decides (docs/performance.md, the memo). {@code full} carries the full trail;
+     * a lower level keeps of it what {@link #explain} would have kept, numbered anew.
      */
-    public Decision reissue(Decision known, NormalizedQuery q) {
-        List<TrailStep> trail = known.trail();
-        if (!trail.isEmpty()) {
-            List<TrailStep> steps = new ArrayList<>(trail);
-            steps.set(0, normalizeStep(q));
+    public Decision reissue(Decision full, NormalizedQuery q, Explain level) {
+        List<TrailStep> trail = List.of();
+        if (level != Explain.NONE) {
+            Set<String> reasons = Set.copyOf(full.reason());
+            List<TrailStep> steps = new ArrayList<>(full.trail().size());
+            steps.add(normalizeStep(q));
+            for (TrailStep t : full.trail().subList(1, full.trail().size())) {
+                if (level == Explain.FULL || keptInSummary(t.kind(), t.statement(), reasons)) {
+                    steps.add(t.step() == steps.size() + 1 ? t
+                            : new TrailStep(steps.size() + 1, t.kind(), t.rule(), t.statement(), t.detail(), t.cite()));
+                }
+            }
             trail = steps;
         }
-        return new Decision(decisionId(), known.policy(), known.outcome(), known.conditions(), known.reason(), trail,
-                known.refinements(), known.retention(), known.errors());
+        return new Decision(decisionId(), full.policy(), full.outcome(), full.conditions(), full.reason(), trail,
+                full.refinements(), full.retention(), full.errors());
+    }
+
+    /** A summary keeps the steps that decide or conflict, and those of the deciding statements. */
+    private static boolean keptInSummary(String kind, String statement, Set<String> reasons) {
+        return kind.equals(TrailKind.DECIDE.trailName()) || kind.equals(TrailKind.CONFLICT.trailName()) || reasons.contains(statement);
     }
 
     private static TrailStep normalizeStep(NormalizedQuery q) {
@@ -175,11 +187,9 @@ public final class DecisionExplainer {
         List<TrailStep> steps = new ArrayList<>();
         steps.add(normalizeStep(r.query()));
         for (Firing f : r.firings()) {
-            boolean keep = level == Explain.FULL || f.kind() == TrailKind.DECIDE || f.kind() == TrailKind.CONFLICT
-                    || reasons.contains(f.statementId());
-            if (keep) {
+            if (level == Explain.FULL || keptInSummary(f.kind().trailName(), f.statementId(), reasons)) {
                 String detail = f.kind() == TrailKind.DECIDE ? f.detail() + defeatedBy(r) : f.detail();
-                steps.add(new TrailStep(steps.size() + 1, f.kind().name().toLowerCase(), f.rule(), f.statementId(), detail, cite(policy, f.statementId())));
+                steps.add(new TrailStep(steps.size() + 1, f.kind().trailName(), f.rule(), f.statementId(), detail, cite(policy, f.statementId())));
             }
         }
         return steps;

@@ -1,0 +1,134 @@
+package dev.clausewise.ops;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.runtime.server.EmbeddedServer;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A client that goes away: the analysis it started is cancelled and frees its place (one analysis at a time here,
+ * and a diff of mixpanel and pulumi takes far longer than the bound), and a body cut by a closed connection is a
+ * debug line, not an internal error with a stack trace.
+ */
+class ClientGoneTest {
+    static final HttpClient HTTP = HttpClient.newHttpClient();
+    static final String SLOW_DIFF = "{\"a\":\"mixpanel\",\"b\":\"pulumi\"}";
+    /** A lint of a one-statement policy: milliseconds when its place is free, 429 while the diff holds it. */
+    static final String PROBE = "policy: tiny\ntitle: Probe\nsource: {document: tiny.txt, effective: \"2020-01-01\"}\nstatements:\n"
+            + "  - id: no-sale\n    practice: share.sell\n    effect: deny\n    cite: {section: \"Sharing\", quote: \"We never sell personal information.\"}\n";
+    /** The diff alone takes 20 s of CPU or more; a cancelled one gives its place back within this. */
+    static final Duration FREED_WITHIN = Duration.ofSeconds(8);
+    static EmbeddedServer server;
+
+    @BeforeAll
+    static void start() throws Exception {
+        Path base = Files.createTempDirectory("clausewise-client-gone");
+        server = ApplicationContext.run(EmbeddedServer.class, Map.of("micronaut.server.port", -1,
+                "clausewise.policies", PolicyDirs.copy(base.resolve("policies"), "tiny", "mixpanel", "pulumi").toString(),
+                "clausewise.decision-log.dir", base.resolve("log").toString(), "clausewise.watch", false,
+                "clausewise.analysis.max-concurrent", 1, "clausewise.analysis.max-seconds", 600));
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    static int probe() throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.getPort() + "/v1/policies/lint"))
+                .timeout(Duration.ofSeconds(60)).header("content-type", "application/yaml").POST(HttpRequest.BodyPublishers.ofString(PROBE)).build(),
+                HttpResponse.BodyHandlers.ofString()).statusCode();
+    }
+
+    static Socket open() throws Exception {
+        return new Socket(InetAddress.getLoopbackAddress(), server.getPort());
+    }
+
+    static void write(Socket s, String head, byte[] body, int sent) throws Exception {
+        OutputStream out = s.getOutputStream();
+        out.write(head.getBytes(StandardCharsets.US_ASCII));
+        out.write(body, 0, sent);
+        out.flush();
+    }
+
+    @Test
+    void aDiffWhoseClientLeftIsCancelledAndFreesItsPlace() throws Exception {
+        assertEquals(200, probe(), "the place is free before the diff");
+        byte[] body = SLOW_DIFF.getBytes(StandardCharsets.UTF_8);
+        boolean running = false;
+        for (int attempt = 0; attempt < 5 && !running; attempt++) {
+            try (Socket client = open()) {
+                write(client, "POST /v1/diff HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: " + body.length + "\r\n\r\n",
+                        body, body.length);
+                long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+                // Until a probe is refused the diff holds the place; a diff answered already lost the race to a probe (429).
+                while (!running && client.getInputStream().available() == 0) {
+                    running = probe() == 429;
+                    assertTrue(System.nanoTime() < deadline, "the diff started within 60 s");
+                }
+            }
+        }
+        assertTrue(running, "the diff took the place");
+        long closed = System.nanoTime();
+        int status;
+        while ((status = probe()) == 429) {
+            assertTrue(System.nanoTime() - closed < FREED_WITHIN.toNanos(), "the diff's place is still taken " + FREED_WITHIN + " after its client left");
+        }
+        assertEquals(200, status, "the next analysis is accepted");
+        System.out.printf("client gone: the diff's place was free %d ms after its client closed the connection%n", (System.nanoTime() - closed) / 1_000_000);
+    }
+
+    @Test
+    void aBodyCutByAClosedConnectionIsNotAnInternalError() throws Exception {
+        LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
+        Logger handler = context.getLogger("dev.clausewise.api.ErrorHandlers$Unexpected");
+        Level level = handler.getLevel();
+        ListAppender<ILoggingEvent> events = new ListAppender<>();
+        events.start();
+        Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
+        root.addAppender(events);
+        handler.setLevel(Level.DEBUG);
+        try {
+            byte[] body = "{\"policy\":\"mixpanel\",\"practice\":\"share.sell\",\"data\":\"user.contact.email\"}".getBytes(StandardCharsets.UTF_8);
+            try (Socket client = open()) {
+                write(client, "POST /v1/decisions HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: " + body.length * 4
+                        + "\r\n\r\n", body, body.length / 2);
+            }
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (events.list.stream().noneMatch(e -> e.getLoggerName().equals(handler.getName()))) {
+                assertTrue(System.nanoTime() < deadline, "the service noticed the cut body within 30 s");
+                Thread.sleep(20);
+            }
+            List<ILoggingEvent> bad = events.list.stream().filter(e -> e.getLevel().isGreaterOrEqual(Level.WARN) || e.getThrowableProxy() != null).toList();
+            assertEquals(List.of(), bad.stream().map(ILoggingEvent::getFormattedMessage).toList(), "no error, no stack trace");
+            assertTrue(events.list.stream().anyMatch(e -> e.getFormattedMessage().contains("the client closed the connection")),
+                    events.list.stream().map(ILoggingEvent::getFormattedMessage).toList().toString());
+        } finally {
+            root.detachAppender(events);
+            handler.setLevel(level);
+        }
+    }
+}
