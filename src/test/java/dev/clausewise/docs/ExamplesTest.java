@@ -121,13 +121,18 @@ class ExamplesTest {
         for (Path page : pages) {
             for (Example e : examples(page)) {
                 run++;
-                List<String> cat = words(e.command());
-                if (cat.size() == 2 && cat.get(0).equals("cat") && !Files.exists(file(cat.get(1)))) {
+                List<String> words = words(e.command());
+                if (words.size() == 2 && words.get(0).equals("cat") && !Files.exists(file(words.get(1)))) {
                     // A file the page shows with `cat` is what the page shows.
-                    Files.writeString(file(cat.get(1)), String.join("\n", e.expected()) + "\n");
+                    Files.writeString(file(words.get(1)), String.join("\n", e.expected()) + "\n");
                 }
                 String actual = execute(e.command());
                 String problem = compare(e.expected(), lines(actual));
+                // An example that waits for the service (a reload) gets more time on a loaded machine, never a weaker check.
+                for (int retry = 0; problem != null && words.contains("sleep") && retry < 3; retry++) {
+                    actual = execute(e.command());
+                    problem = compare(e.expected(), lines(actual));
+                }
                 if (problem != null) {
                     failures.add(e.page() + ":" + e.line() + ": $ " + e.command() + "\n  " + problem + "\n  actual output:\n" + actual.indent(4));
                 }
