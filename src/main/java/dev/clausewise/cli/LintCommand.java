@@ -32,12 +32,8 @@ final class LintCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        Optional<PolicyArgs> named = policies.resolve(args);
+        Optional<PolicyArgs> named = policies.resolvePolicies(args);
         if (named.isEmpty()) {
-            return ExitCodes.USAGE;
-        }
-        if (!named.get().files().isEmpty()) {
-            System.err.println(named.get().files().get(0) + ": not_a_policy: not a policy.yaml\n    help: " + ExitCodes.POLICY_ARGS);
             return ExitCodes.USAGE;
         }
         Optional<PolicyBuilder> builder = policies.builder(named.get().root(), System.err);

@@ -41,6 +41,17 @@ public final class PoliciesOption {
         return printed(PolicyArgs.resolve(cwd, policies, args));
     }
 
+    /** What the arguments name when they must all be policies: a scenario file or another file is a usage error. */
+    Optional<PolicyArgs> resolvePolicies(List<String> args) {
+        Optional<PolicyArgs> named = resolve(args);
+        if (named.isPresent() && !named.get().files().isEmpty()) {
+            System.err.println(named.get().files().get(0) + ": not_a_policy: not a policy.yaml (scenario files are run by `test`)\n    help: "
+                    + ExitCodes.POLICY_ARGS);
+            return Optional.empty();
+        }
+        return named;
+    }
+
     /** The one policy {@code arg} names (an id, a folder or a policy.yaml file). */
     Optional<PolicyArgs> one(String what, String arg) {
         return resolve(List.of(arg)).flatMap(a -> printed(a.one(what)));

@@ -54,11 +54,6 @@ public record PolicyArgs(Path root, List<Target> policies, List<Path> files) {
         }
     }
 
-    /** Resolves against the process's working directory. */
-    static Result resolve(Path explicitRoot, List<String> args) {
-        return resolve(Path.of(""), explicitRoot, args);
-    }
-
     /**
      * @param cwd the caller's working directory; paths are shown relative to it when it is the process's own
      * @param explicitRoot --policies, or null

@@ -246,6 +246,11 @@ class CliTest {
         Run root = run("compile", "policies-yaml");
         assertEquals(2, root.code());
         assertTrue(root.err().contains("POLICY: not_one_policy: POLICY names 5 policies, not one"), root.err());
+        for (String command : new String[] {"validate", "lint"}) {
+            Run scenarios = run(command, "policies-yaml/mixpanel/scenarios/cross-policy.yaml");
+            assertEquals(2, scenarios.code(), command);
+            assertTrue(scenarios.err().contains("cross-policy.yaml: not_a_policy: not a policy.yaml (scenario files are run by `test`)"), scenarios.err());
+        }
     }
 
     @Test
