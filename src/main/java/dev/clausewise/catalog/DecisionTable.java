@@ -1,6 +1,7 @@
 package dev.clausewise.catalog;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import dev.clausewise.compiler.CompiledDrl;
 import dev.clausewise.engine.Candidate;
 import dev.clausewise.engine.NarrowerQuestions;
 import dev.clausewise.engine.RuleCache;
@@ -60,28 +61,32 @@ final class DecisionTable {
         return "answers-" + policyId;
     }
 
-    static String key(LoadedPolicy p) {
-        return RuleCache.keyFor("answers", p.ref().digest(), p.drl().text(), CODE);
+    static String key(PolicyRef ref, CompiledDrl drl) {
+        return RuleCache.keyFor("answers", ref.digest(), drl.text(), CODE);
     }
 
-    static Optional<List<Entry>> load(RuleCache cache, LoadedPolicy p) {
-        return cache.load(entryName(p.policy().id()), key(p)).flatMap(bytes -> {
+    /** The table of policy {@code id} made for exactly {@code key}; empty when there is none or tables are off. */
+    static Optional<List<Entry>> load(RuleCache cache, String id, String key) {
+        if (!cache.enabled() || configuredLimit() <= 0) {
+            return Optional.empty();
+        }
+        return cache.load(entryName(id), key).flatMap(bytes -> {
             try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(bytes))) {
                 return Optional.of(Json.MAPPER.readValue(in, ENTRIES));
             } catch (IOException | RuntimeException e) {
-                cache.refuse(entryName(p.policy().id()), e.toString());
+                cache.refuse(entryName(id), e.toString());
                 return Optional.empty();
             }
         });
     }
 
-    static void store(RuleCache cache, LoadedPolicy p, List<Entry> entries) {
+    static void store(RuleCache cache, String id, String key, List<Entry> entries) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (OutputStream out = new GZIPOutputStream(bytes)) {
             Json.MAPPER.writeValue(out, entries);
         } catch (IOException e) {
             throw new IllegalStateException("cannot write the decision table in memory", e);
         }
-        cache.store(entryName(p.policy().id()), key(p), bytes.toByteArray());
+        cache.store(entryName(id), key, bytes.toByteArray());
     }
 }

@@ -9,6 +9,9 @@ import dev.clausewise.explain.Explain;
 import dev.clausewise.explain.PolicyRef;
 import dev.clausewise.policy.Policy;
 import dev.clausewise.query.NormalizedQuery;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * A policy version that passed every step and serves decisions. {@link #answer} is the one way a question is
@@ -18,12 +21,21 @@ import dev.clausewise.query.NormalizedQuery;
 public final class LoadedPolicy {
     private final Policy policy;
     private final CompiledDrl drl;
-    private final PolicyKnowledge knowledge;
+    private final CompletableFuture<PolicyKnowledge> knowledge;
     private final PolicyRef ref;
     private final String document;
     private final DecisionMemo memo;
+    private volatile boolean fromTable;
 
     public LoadedPolicy(Policy policy, CompiledDrl drl, PolicyKnowledge knowledge, PolicyRef ref, String document) {
+        this(policy, drl, CompletableFuture.completedFuture(knowledge), ref, document);
+    }
+
+    /**
+     * A version whose knowledge base is still being built: it answers the classes its memo holds at once, and
+     * other questions once the build is done.
+     */
+    LoadedPolicy(Policy policy, CompiledDrl drl, CompletableFuture<PolicyKnowledge> knowledge, PolicyRef ref, String document) {
         this.policy = policy;
         this.drl = drl;
         this.knowledge = knowledge;
@@ -40,8 +52,13 @@ public final class LoadedPolicy {
         return drl;
     }
 
+    /** The knowledge base, waiting for its build when that is still running. */
     public PolicyKnowledge knowledge() {
-        return knowledge;
+        try {
+            return knowledge.join();
+        } catch (CompletionException e) {
+            throw new IllegalStateException("the rules of policy `" + policy.id() + "` did not build: " + e.getCause().getMessage(), e.getCause());
+        }
     }
 
     public PolicyRef ref() {
@@ -52,17 +69,19 @@ public final class LoadedPolicy {
         return document;
     }
 
-    /** Fills the memo from the table an earlier run of this very version wrote to {@code cache}, if any. */
-    void preloadAnswers(RuleCache cache) {
-        if (cache.enabled() && DecisionTable.configuredLimit() > 0) {
-            DecisionTable.load(cache, this).ifPresent(memo::preload);
-        }
+    /** Fills the memo with the entries of an earlier run's table of this very version. */
+    void preload(List<DecisionTable.Entry> entries) {
+        memo.preload(entries);
+        fromTable = true;
     }
 
-    /** Writes the memo to {@code cache} for the next run of this version, when it holds classes the last table did not. */
+    /**
+     * Writes the memo to {@code cache} for the next run of this version, when it holds classes the last table did
+     * not, or there was no table: even an empty one lets the next run serve before this version's rules are built.
+     */
     void storeAnswers(RuleCache cache) {
-        if (cache.enabled() && DecisionTable.configuredLimit() > 0 && memo.grown()) {
-            DecisionTable.store(cache, this, memo.entries(DecisionTable.configuredLimit()));
+        if (cache.enabled() && DecisionTable.configuredLimit() > 0 && (memo.grown() || !fromTable)) {
+            DecisionTable.store(cache, policy.id(), DecisionTable.key(ref, drl), memo.entries(DecisionTable.configuredLimit()));
         }
     }
 
@@ -91,6 +110,6 @@ public final class LoadedPolicy {
 
     /** Answers by the engine, bypassing the memo: what every memoized answer must equal. */
     public Decision decide(NormalizedQuery q, DecisionExplainer explainer, Explain explain) {
-        return explainer.explain(knowledge.evaluateWithRefinements(q), policy, ref, explain);
+        return explainer.explain(knowledge().evaluateWithRefinements(q), policy, ref, explain);
     }
 }

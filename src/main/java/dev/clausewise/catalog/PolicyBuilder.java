@@ -10,6 +10,7 @@ import dev.clausewise.engine.RuleCache;
 import dev.clausewise.explain.PolicyRef;
 import dev.clausewise.policy.Policy;
 import dev.clausewise.policy.PolicyLoader;
+import dev.clausewise.source.Diagnostic;
 import dev.clausewise.source.Diagnostics;
 import dev.clausewise.source.SourceLocation;
 import dev.clausewise.vocabulary.Vocabulary;
@@ -20,7 +21,11 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -28,6 +33,14 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class PolicyBuilder {
     public static final String POLICY_FILE = "policy.yaml";
     public static final String SOURCE_FILE = "source.txt";
+
+    /** Builds of knowledge bases that run beside serving (versions answered from their decision table meanwhile). */
+    private static final ExecutorService RULE_BUILDS = Executors.newFixedThreadPool(
+            Math.max(1, Runtime.getRuntime().availableProcessors()), r -> {
+                Thread t = new Thread(r, "rules-build");
+                t.setDaemon(true);
+                return t;
+            });
 
     private final Vocabulary vocabulary;
     private final String vocabularyDigest;
@@ -124,15 +137,26 @@ public final class PolicyBuilder {
             return new PolicyBuild(expectedId, Optional.empty(), d.sorted());
         }
         String digest = "sha256:" + sha256(yaml + "\u0000" + document + "\u0000" + vocabularyDigest);
+        String effective = policy.source().effective() == null ? "undated" : policy.source().effective();
+        PolicyRef ref = new PolicyRef(policy.id(), effective + "+" + digest.substring(7, 19), digest);
+        Optional<List<DecisionTable.Entry>> table = DecisionTable.load(answers, policy.id(), DecisionTable.key(ref, drl));
+        if (table.isPresent()) {
+            // This very version was built and answered before (the table's key proves it): it serves the classes it
+            // decided then at once, and its knowledge base is built beside serving for the classes it did not.
+            CompletableFuture<PolicyKnowledge> knowledge = CompletableFuture.supplyAsync(() -> {
+                Diagnostics late = new Diagnostics();
+                return PolicyKnowledge.build(drl, policy, digest, cache, late).orElseThrow(() -> new IllegalStateException(
+                        late.sorted().stream().filter(Diagnostic::isError).findFirst().map(Diagnostic::format).orElse("no diagnostic")));
+            }, RULE_BUILDS);
+            LoadedPolicy served = new LoadedPolicy(policy, drl, knowledge, ref, document);
+            served.preload(table.get());
+            return new PolicyBuild(policy.id(), Optional.of(served), d.sorted());
+        }
         Optional<PolicyKnowledge> knowledge = PolicyKnowledge.build(drl, policy, digest, cache, d);
         if (knowledge.isEmpty()) {
             return new PolicyBuild(expectedId, Optional.empty(), d.sorted());
         }
-        String effective = policy.source().effective() == null ? "undated" : policy.source().effective();
-        PolicyRef ref = new PolicyRef(policy.id(), effective + "+" + digest.substring(7, 19), digest);
-        LoadedPolicy served = new LoadedPolicy(policy, drl, knowledge.get(), ref, document);
-        served.preloadAnswers(answers);
-        return new PolicyBuild(policy.id(), Optional.of(served), d.sorted());
+        return new PolicyBuild(policy.id(), Optional.of(new LoadedPolicy(policy, drl, knowledge.get(), ref, document)), d.sorted());
     }
 
     static String sha256(String text) {
