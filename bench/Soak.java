@@ -78,6 +78,8 @@ public final class Soak {
                 "-Xms512m", "-Xmx512m", "-XX:+AlwaysPreTouch",
                 "-Dclausewise.decision-log.dir=" + decisionLog, "-Dclausewise.decision-log.max-bytes=67108864",
                 "-Dclausewise.decision-log.files=40", "-Dclausewise.analysis.max-seconds=900", "-Dclausewise.watch=false",
+                // A connection silent for the default 5 minutes is closed, which cancels its analysis: a diff on a busy machine may take longer.
+                "-Dmicronaut.server.idle-timeout=30m", "-Dmicronaut.server.read-idle-timeout=30m", "-Dmicronaut.server.write-idle-timeout=30m",
                 "-jar", "target/clausewise.jar", "serve", "--port", String.valueOf(port), "--policies", "policies-yaml",
                 "--cache-dir", work.getParent().resolve("rule-cache").toString());
         Process service = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
@@ -208,6 +210,8 @@ public final class Soak {
         for (String outcome : analysisOutcomes) {
             if (outcome.matches("\\w+ 5\\d\\d .*")) {
                 fiveXX.increment();
+                problems.add("analysis " + outcome);
+            } else if (!outcome.matches("\\w+ (200|429) .*")) {
                 problems.add("analysis " + outcome);
             }
         }
@@ -371,7 +375,7 @@ public final class Soak {
             long t = System.nanoTime();
             return HTTP.sendAsync(b.build(), HttpResponse.BodyHandlers.ofString())
                     .thenApply(r -> spec.kind() + " " + r.statusCode() + " in " + (System.nanoTime() - t) / 1_000_000_000 + " s")
-                    .exceptionally(e -> spec.kind() + " failed: " + e);
+                    .exceptionally(e -> spec.kind() + " failed after " + (System.nanoTime() - t) / 1_000_000_000 + " s: " + e);
         } catch (IOException e) {
             return CompletableFuture.completedFuture("analysis not sent: " + e);
         }

@@ -1,6 +1,8 @@
 package dev.clausewise.api;
 
 import dev.clausewise.catalog.Answer;
+import dev.clausewise.explain.Explain;
+import dev.clausewise.query.Query;
 import dev.clausewise.query.QueryError;
 import dev.clausewise.wire.BatchAnswer;
 import dev.clausewise.wire.BatchRequest;
@@ -68,15 +70,25 @@ final class DecisionController {
             throw new ProblemException(Problem.of("queries", "batch_too_large", body.queries().size() + " queries; at most " + maxBatch + " per batch",
                     "split the batch"));
         }
-        List<BatchAnswer.Item> answers = new ArrayList<>(body.queries().size());
+        List<Integer> readable = new ArrayList<>();
+        List<Query> queries = new ArrayList<>();
+        List<Explain> levels = new ArrayList<>();
         for (int i = 0; i < body.queries().size(); i++) {
+            if (body.unreadable().get(i) == null) {
+                readable.add(i);
+                queries.add(body.queries().get(i).query());
+                levels.add(body.queries().get(i).explainLevel());
+            }
+        }
+        List<Answer> decided = decisions.decideAll(queries, levels);
+        List<BatchAnswer.Item> answers = new ArrayList<>(body.queries().size());
+        for (int i = 0, next = 0; i < body.queries().size(); i++) {
             Problem unreadable = body.unreadable().get(i);
             if (unreadable != null) {
                 answers.add(new BatchAnswer.Failed(unreadable));
                 continue;
             }
-            DecisionRequest request = body.queries().get(i);
-            Answer answer = decisions.decide(request.query(), request.explainLevel());
+            Answer answer = decided.get(next++);
             if (answer instanceof Answer.Answered a) {
                 answers.add(new BatchAnswer.Decided(DecisionResponse.of(a.decision())));
             } else {

@@ -7,6 +7,7 @@ import dev.clausewise.decisionlog.DecisionSink;
 import dev.clausewise.explain.Explain;
 import dev.clausewise.query.Query;
 import jakarta.inject.Singleton;
+import java.util.List;
 import java.util.Optional;
 
 /** Answers questions for the controllers, counting them and appending each decision to the log. */
@@ -25,11 +26,26 @@ final class DecisionService {
     Answer decide(Query query, Explain explain) {
         long start = System.nanoTime();
         Answer answer = catalog.decide(query, explain);
+        record(query, answer, System.nanoTime() - start);
+        return answer;
+    }
+
+    /** Many questions through the catalog's batch path (every core), each counted and logged as one decision. */
+    List<Answer> decideAll(List<Query> queries, List<Explain> levels) {
+        long start = System.nanoTime();
+        List<Answer> answers = catalog.decideAll(queries, levels);
+        long each = queries.isEmpty() ? 0 : (System.nanoTime() - start) / queries.size();
+        for (int i = 0; i < answers.size(); i++) {
+            record(queries.get(i), answers.get(i), each);
+        }
+        return answers;
+    }
+
+    private void record(Query query, Answer answer, long nanos) {
         if (answer instanceof Answer.Answered a) {
-            metrics.decided(a.decision().policy().id(), a.decision().outcome(), System.nanoTime() - start);
+            metrics.decided(a.decision().policy().id(), a.decision().outcome(), nanos);
             sink.ifPresent(s -> s.append(DecisionRecord.of(query, a.decision())));
         }
-        return answer;
     }
 
     Optional<String> logged(String decisionId) {

@@ -25,6 +25,7 @@ public final class LoadedPolicy {
     private final PolicyRef ref;
     private final String document;
     private final DecisionMemo memo;
+    private volatile boolean fromTable;
 
     public LoadedPolicy(Policy policy, CompiledDrl drl, PolicyKnowledge knowledge, PolicyRef ref, String document) {
         this(policy, drl, CompletableFuture.completedFuture(knowledge), ref, document);
@@ -71,11 +72,15 @@ public final class LoadedPolicy {
     /** Fills the memo with the entries of an earlier run's table of this very version. */
     void preload(List<DecisionTable.Entry> entries) {
         memo.preload(entries);
+        fromTable = true;
     }
 
-    /** Writes the memo to {@code cache} for the next run of this version, when it holds classes the last table did not. */
+    /**
+     * Writes the memo to {@code cache} for the next run of this version, when it holds classes the last table did
+     * not, or there was no table: even an empty one lets the next run serve before this version's rules are built.
+     */
     void storeAnswers(RuleCache cache) {
-        if (cache.enabled() && DecisionTable.configuredLimit() > 0 && memo.grown()) {
+        if (cache.enabled() && DecisionTable.configuredLimit() > 0 && (memo.grown() || !fromTable)) {
             DecisionTable.store(cache, policy.id(), DecisionTable.key(ref, drl), memo.entries(DecisionTable.configuredLimit()));
         }
     }

@@ -20,6 +20,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -279,7 +280,15 @@ public final class PolicyCatalog {
      * pooled session, so the only per-question cost is the evaluation itself.
      */
     public List<Answer> decideAll(List<Query> queries, Explain explain) {
-        return IntStream.range(0, queries.size()).parallel().mapToObj(i -> decide(queries.get(i), explain)).toList();
+        return decideAll(queries, Collections.nCopies(queries.size(), explain));
+    }
+
+    /** The batch path with an explain level per question ({@code levels} as long as {@code queries}). */
+    public List<Answer> decideAll(List<Query> queries, List<Explain> levels) {
+        if (levels.size() != queries.size()) {
+            throw new IllegalArgumentException(levels.size() + " explain levels for " + queries.size() + " questions");
+        }
+        return IntStream.range(0, queries.size()).parallel().mapToObj(i -> decide(queries.get(i), levels.get(i))).toList();
     }
 
 }
