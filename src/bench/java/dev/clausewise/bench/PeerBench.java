@@ -28,7 +28,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * Clausewise, jCasbin and cedar-java side by side in one JVM on the Mixpanel questions of PeerAgreement. Before
  * any timing every question is asked of each peer and the run stops when a peer agrees on fewer than the
  * documented share ({@link #MINIMUM}, {@link #MINIMUM_EXPRESSIBLE}, docs/performance.md "Peers"). Clausewise is
- * timed on the memo path (catalog.decide, every class in the memo after warm-up) and on the Drools path
+ * timed on the memo path (catalog.decide, every question asked once at both trail levels in setup, so every class is
+ * in the memo) and on the Drools path
  * (normalize, then LoadedPolicy.decide, which bypasses the memo); the peers on their own call with the request
  * built beforehand (jCasbin's Object[], Cedar's request and entity slice), as their users would hold them.
  */
@@ -87,6 +88,11 @@ public class PeerBench {
         casbin = peers.casbin();
         cedar = peers.cedar();
         questions = peers.asked().stream().map(PeerAgreement.Asked::query).toArray(Query[]::new);
+        // The agreement check asked every question without trail; with the full trail too, so that the memo
+        // benchmarks measure memo hits from the first iteration on.
+        for (Query q : questions) {
+            catalog.decide(q, Explain.FULL);
+        }
         casbinRequests = peers.asked().stream().map(a -> CasbinEncoding.request(a.normalized())).toArray(Object[][]::new);
         cedarRequests = peers.asked().stream().map(a -> peers.cedarEncoding().request(a.normalized())).toArray(CedarEncoding.Request[]::new);
     }

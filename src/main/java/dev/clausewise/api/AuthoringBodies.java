@@ -2,9 +2,9 @@ package dev.clausewise.api;
 
 import dev.clausewise.catalog.PolicyBuild;
 import dev.clausewise.explain.PolicyRef;
+import dev.clausewise.policy.Outcome;
 import dev.clausewise.scenario.ScenarioResult;
 import dev.clausewise.source.Diagnostic;
-import dev.clausewise.wire.Outcome;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.media.Schema;

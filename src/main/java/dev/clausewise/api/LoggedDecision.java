@@ -1,7 +1,7 @@
 package dev.clausewise.api;
 
+import dev.clausewise.policy.Outcome;
 import dev.clausewise.wire.ContextRequest;
-import dev.clausewise.wire.Outcome;
 import io.micronaut.core.annotation.Nullable;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;

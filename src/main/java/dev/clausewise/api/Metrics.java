@@ -63,16 +63,24 @@ final class Metrics {
     }
 
     void decided(String policy, String outcome, long nanos) {
-        Decided d = decided.computeIfAbsent(policy, p -> new ConcurrentHashMap<>()).get(outcome);
+        Map<String, Decided> byOutcome = decided.get(policy);
+        if (byOutcome == null) {
+            byOutcome = decided.computeIfAbsent(policy, p -> new ConcurrentHashMap<>());
+        }
+        Decided d = byOutcome.get(outcome);
         if (d == null) {
-            d = decided.get(policy).computeIfAbsent(outcome, o -> new Decided(
-                    Counter.builder("clausewise.decisions").description("Decisions answered, by policy and outcome.")
-                            .tag("policy", policy).tag("outcome", o).register(registry),
-                    Timer.builder("clausewise.decision").description("Time to answer one decision (normalize, evaluate, explain).")
-                            .tag("policy", policy).tag("outcome", o).serviceLevelObjectives(LATENCY_BUCKETS).register(registry)));
+            d = byOutcome.computeIfAbsent(outcome, o -> meters(policy, o));
         }
         d.count().increment();
         d.latency().record(nanos, TimeUnit.NANOSECONDS);
+    }
+
+    private Decided meters(String policy, String outcome) {
+        return new Decided(
+                Counter.builder("clausewise.decisions").description("Decisions answered, by policy and outcome.")
+                        .tag("policy", policy).tag("outcome", outcome).register(registry),
+                Timer.builder("clausewise.decision").description("Time to answer one decision (normalize, evaluate, explain).")
+                        .tag("policy", policy).tag("outcome", outcome).serviceLevelObjectives(LATENCY_BUCKETS).register(registry));
     }
 
     void reloaded(String policy, boolean accepted) {

@@ -1,4 +1,4 @@
 package dev.clausewise.policy;
 
-/** The answer's headline (DESIGN.md, decision semantics step 5). */
+/** The five answers, the headline of a decision, as clients switch on them (decision semantics step 5); the API schema `Outcome`. */
 public enum Outcome { ALLOW, ALLOW_WITH_CONDITIONS, DENY, NOT_ADDRESSED, DEPENDS }

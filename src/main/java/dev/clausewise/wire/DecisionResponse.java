@@ -6,6 +6,7 @@ import dev.clausewise.explain.PolicyRef;
 import dev.clausewise.explain.Refinement;
 import dev.clausewise.explain.RetentionView;
 import dev.clausewise.explain.TrailStep;
+import dev.clausewise.policy.Outcome;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
