@@ -25,20 +25,30 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.inject.Named;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
 
 /** Decisions: one question, a batch of questions, and a logged decision read back by id. */
 @SecurityRequirement(name = "")
 @Controller("/v1/decisions")
 @Tag(name = "decisions")
 final class DecisionController {
+    /** The executor memo misses are decided on (configured under micronaut.executors): Drools never runs on the event loop. */
+    static final String ENGINE = "engine";
+
     private final DecisionService decisions;
     private final int maxBatch;
+    private final ExecutorService engine;
 
-    DecisionController(DecisionService decisions, @Value("${clausewise.batch.max-queries:10000}") int maxBatch) {
+    DecisionController(DecisionService decisions, @Value("${clausewise.batch.max-queries:10000}") int maxBatch,
+                       @Named(ENGINE) ExecutorService engine) {
         this.decisions = decisions;
         this.maxBatch = maxBatch;
+        this.engine = engine;
     }
 
     @Operation(summary = "Answer one question", description = "The decision with its explanation trail, quoting the policy.")
@@ -48,12 +58,32 @@ final class DecisionController {
     @ApiResponse(responseCode = "404", description = "no such policy is loaded",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @Post(consumes = {MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN}, produces = MediaType.APPLICATION_JSON)
-    DecisionResponse decide(@Body DecisionRequest request) {
-        Answer answer = decisions.decide(request.query(), request.explainLevel());
-        if (answer instanceof Answer.Rejected r) {
-            throw new ProblemException(Problem.of(r.code(), r.message(), r.errors()));
+    CompletableFuture<DecisionResponse> decide(@Body DecisionRequest request) {
+        // A rejection or a class the memo holds is answered here; a class Drools must decide (or a version whose
+        // rules are still being built) is answered on the engine executor, so the event loop never waits for it.
+        Optional<Answer> known = decisions.decideKnown(request.query(), request.explainLevel());
+        CompletableFuture<DecisionResponse> response = new CompletableFuture<>();
+        if (known.isPresent()) {
+            complete(response, known.get());
+        } else {
+            engine.execute(() -> {
+                try {
+                    complete(response, decisions.decide(request.query(), request.explainLevel()));
+                } catch (RuntimeException e) {
+                    response.completeExceptionally(e);
+                }
+            });
         }
-        return DecisionResponse.of(((Answer.Answered) answer).decision());
+        return response;
+    }
+
+    private static void complete(CompletableFuture<DecisionResponse> response, Answer answer) {
+        if (answer instanceof Answer.Answered a) {
+            response.complete(DecisionResponse.of(a.decision()));
+        } else {
+            Answer.Rejected r = (Answer.Rejected) answer;
+            response.completeExceptionally(new ProblemException(Problem.of(r.code(), r.message(), r.errors())));
+        }
     }
 
     @Operation(summary = "Answer many questions", description = "Answers in order; a question that cannot be answered gets its own error "

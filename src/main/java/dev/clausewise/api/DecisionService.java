@@ -30,6 +30,14 @@ final class DecisionService {
         return answer;
     }
 
+    /** The answer when no engine evaluation is needed (a rejection or a memo hit), counted and logged; else empty. */
+    Optional<Answer> decideKnown(Query query, Explain explain) {
+        long start = System.nanoTime();
+        Optional<Answer> answer = catalog.decideKnown(query, explain);
+        answer.ifPresent(a -> record(query, a, System.nanoTime() - start));
+        return answer;
+    }
+
     /** Many questions through the catalog's batch path (every core), each counted and logged as one decision. */
     List<Answer> decideAll(List<Query> queries, List<Explain> levels) {
         long start = System.nanoTime();

@@ -114,6 +114,11 @@ public final class DecisionMemo {
         return d;
     }
 
+    /** The entry of a class without counting a hit or a miss: a look that the answer which follows counts. */
+    Decision peek(ClassKey key) {
+        return key == null ? null : answers.get(key);
+    }
+
     void put(ClassKey key, Decision d) {
         if (key != null && answers.size() < limit) {
             answers.putIfAbsent(key, d);

@@ -10,6 +10,7 @@ import dev.clausewise.explain.PolicyRef;
 import dev.clausewise.policy.Policy;
 import dev.clausewise.query.NormalizedQuery;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
@@ -100,6 +101,16 @@ public final class LoadedPolicy {
         if (known != null) {
             return explainer.reissue(known, q, explain);
         }
+        return decideAndKeep(key, q, explainer, explain);
+    }
+
+    /** The memo's answer when the question's class was decided before; empty when only the engine can answer. */
+    public Optional<Decision> known(NormalizedQuery q, DecisionExplainer explainer, Explain explain) {
+        Decision known = memo.peek(memo.classOf(q));
+        return known == null ? Optional.empty() : Optional.of(explainer.reissue(known, q, explain));
+    }
+
+    private Decision decideAndKeep(DecisionMemo.ClassKey key, NormalizedQuery q, DecisionExplainer explainer, Explain explain) {
         if (key == null) {
             return decide(q, explainer, explain);
         }

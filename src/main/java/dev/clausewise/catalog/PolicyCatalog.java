@@ -4,6 +4,7 @@ import dev.clausewise.check.PolicyChecker;
 import dev.clausewise.engine.RuleCache;
 import dev.clausewise.explain.DecisionExplainer;
 import dev.clausewise.explain.Explain;
+import dev.clausewise.query.NormalizedQuery;
 import dev.clausewise.query.Query;
 import dev.clausewise.query.QueryError;
 import dev.clausewise.query.QueryNormalizer;
@@ -255,24 +256,46 @@ public final class PolicyCatalog {
     }
 
     public Answer decide(Query query, Explain explain) {
+        Asking a = asking(query);
+        return a.rejected() != null ? a.rejected() : new Answer.Answered(a.policy().answer(a.query(), a.explainer(), explain));
+    }
+
+    /**
+     * The answer when it needs no engine evaluation (a rejected question, or a class the memo holds), else empty:
+     * what a caller may answer on a thread that must not wait for Drools.
+     */
+    public Optional<Answer> decideKnown(Query query, Explain explain) {
+        Asking a = asking(query);
+        if (a.rejected() != null) {
+            return Optional.of(a.rejected());
+        }
+        return a.policy().known(a.query(), a.explainer(), explain).map(Answer.Answered::new);
+    }
+
+    /** A question checked and normalized against the version that answers it, or why it cannot be answered. */
+    private record Asking(Answer.Rejected rejected, LoadedPolicy policy, NormalizedQuery query, DecisionExplainer explainer) {
+    }
+
+    private Asking asking(Query query) {
         if (query.policy() == null || query.policy().isBlank()) {
-            return new Answer.Rejected("missing_field", "`policy` is required",
-                    List.of(new QueryError("policy", "missing_field", "`policy` is required", "one of " + String.join(", ", policies().keySet()))));
+            return new Asking(new Answer.Rejected("missing_field", "`policy` is required",
+                    List.of(new QueryError("policy", "missing_field", "`policy` is required", "one of " + String.join(", ", policies().keySet())))),
+                    null, null, null);
         }
         State s = state.get();
         LoadedPolicy p = s.policies().get(query.policy());
         if (p == null) {
-            return new Answer.Rejected("unknown_policy", "no policy `" + query.policy() + "` is loaded",
+            return new Asking(new Answer.Rejected("unknown_policy", "no policy `" + query.policy() + "` is loaded",
                     List.of(new QueryError("policy", "unknown_policy", "no policy `" + query.policy() + "` is loaded",
                             Optional.ofNullable(Suggestions.didYouMean(query.policy(), policies().keySet()))
-                                    .orElse("loaded policies: " + String.join(", ", policies().keySet())))));
+                                    .orElse("loaded policies: " + String.join(", ", policies().keySet()))))), null, null, null);
         }
         QueryNormalizer.Result n = s.normalizer().normalize(query);
         if (!n.ok()) {
             QueryError first = n.errors().get(0);
-            return new Answer.Rejected(first.code(), first.message(), n.errors());
+            return new Asking(new Answer.Rejected(first.code(), first.message(), n.errors()), null, null, null);
         }
-        return new Answer.Answered(p.answer(n.query(), s.explainer(), explain));
+        return new Asking(null, p, n.query(), s.explainer());
     }
 
     /**
