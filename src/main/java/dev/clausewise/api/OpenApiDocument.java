@@ -15,6 +15,8 @@ import java.io.IOException;
  * OAS 3.0.3 gives {@code nullable} no effect without a {@code type} beside it, and {@code allOf} keeps requiring
  * the referenced object, so strict validators refuse null there. Served instead:
  * {@code anyOf: [$ref, {type: object, nullable: true, enum: [null]}]}, whose second branch admits null only.
+ * Also dropped: the {@code example: null} the generator writes on each media type when it merges two operations on
+ * one path and method (POST /v1/diff, JSON and multipart); no operation takes a null body, so it documents nothing.
  */
 final class OpenApiDocument {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory().disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
@@ -37,6 +39,13 @@ final class OpenApiDocument {
                 ObjectNode onlyNull = JsonNodeFactory.instance.objectNode().put("type", "object").put("nullable", true);
                 onlyNull.putArray("enum").addNull();
                 o.putArray("anyOf").add(ref).add(onlyNull);
+            }
+            if (o.get("content") instanceof ObjectNode content) {
+                content.forEach(mediaType -> {
+                    if (mediaType instanceof ObjectNode m && m.has("example") && m.get("example").isNull()) {
+                        m.remove("example");
+                    }
+                });
             }
         }
         node.forEach(OpenApiDocument::rewrite);

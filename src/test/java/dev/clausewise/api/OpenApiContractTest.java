@@ -69,6 +69,18 @@ class OpenApiContractTest {
         assertEquals("{\"type\":\"string\",\"nullable\":true}", out.get("b").toString());
     }
 
+    @Test
+    void aMergedOperationsNullExampleIsDroppedAndRealExamplesKept() throws Exception {
+        String generated = "content:\n  application/json:\n    schema: {$ref: '#/components/schemas/X'}\n    example: null\n"
+                + "  text/plain:\n    schema: {type: string}\n    example: hello\n";
+        JsonNode out = YAML.readTree(OpenApiDocument.served(generated));
+        assertEquals("{\"schema\":{\"$ref\":\"#/components/schemas/X\"}}", out.at("/content/application~1json").toString());
+        assertEquals("hello", out.at("/content/text~1plain/example").asText());
+        JsonNode diff = served().at("/paths/~1v1~1diff/post/requestBody/content");
+        assertTrue(diff.has("application/json") && diff.has("multipart/form-data"), diff.toString());
+        diff.forEach(m -> assertTrue(!m.has("example") || !m.get("example").isNull(), diff.toString()));
+    }
+
     static void walk(JsonNode node, String at, List<String> untyped) {
         if (node.path("nullable").asBoolean(false) && !node.has("type")) {
             untyped.add(at);
