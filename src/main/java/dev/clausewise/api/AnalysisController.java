@@ -81,6 +81,7 @@ final class AnalysisController {
     @ApiResponse(responseCode = "422", description = "the question space is larger than clausewise.analysis.max-question-classes, or an uploaded policy does not build", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @ApiResponse(responseCode = "429", description = "clausewise.analysis.max-concurrent analyses run already; retry after Retry-After seconds", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @ApiResponse(responseCode = "503", description = "the analysis took longer than clausewise.analysis.max-seconds", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "200", description = "the findings", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReportBodies.LintReport.class)))
     @Post(value = "/v1/policies/lint", consumes = {YAML, MediaType.TEXT_PLAIN, "text/yaml"}, produces = MediaType.APPLICATION_JSON)
     @ExecuteOn(AnalysisBudget.EXECUTOR)
     HttpResponse<String> lint(HttpRequest<?> request, @Body String yaml, @Nullable @QueryValue String id) throws IOException {
@@ -104,6 +105,7 @@ final class AnalysisController {
     @ApiResponse(responseCode = "422", description = "the question space is larger than clausewise.analysis.max-question-classes, or an uploaded policy does not build", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @ApiResponse(responseCode = "429", description = "clausewise.analysis.max-concurrent analyses run already; retry after Retry-After seconds", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @ApiResponse(responseCode = "503", description = "the analysis took longer than clausewise.analysis.max-seconds", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "200", description = "the changes", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReportBodies.Diff.class)))
     @Post(value = "/v1/diff", consumes = {MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN}, produces = MediaType.APPLICATION_JSON)
     @ExecuteOn(AnalysisBudget.EXECUTOR)
     HttpResponse<String> diff(HttpRequest<?> request, @Body DiffRequest body) {
@@ -126,6 +128,7 @@ final class AnalysisController {
     @ApiResponse(responseCode = "422", description = "the question space is larger than clausewise.analysis.max-question-classes, or an uploaded policy does not build", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @ApiResponse(responseCode = "429", description = "clausewise.analysis.max-concurrent analyses run already; retry after Retry-After seconds", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @ApiResponse(responseCode = "503", description = "the analysis took longer than clausewise.analysis.max-seconds", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "200", description = "the changes", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReportBodies.Diff.class)))
     @Post(value = "/v1/diff", consumes = MediaType.MULTIPART_FORM_DATA, produces = MediaType.APPLICATION_JSON)
     @ExecuteOn(AnalysisBudget.EXECUTOR)
     HttpResponse<String> diffUploads(HttpRequest<?> request, @Part("a") String a, @Part("b") String b) throws IOException {
@@ -149,6 +152,7 @@ final class AnalysisController {
     @ApiResponse(responseCode = "422", description = "the question space is larger than clausewise.analysis.max-question-classes, or an uploaded policy does not build", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @ApiResponse(responseCode = "429", description = "clausewise.analysis.max-concurrent analyses run already; retry after Retry-After seconds", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @ApiResponse(responseCode = "503", description = "the analysis took longer than clausewise.analysis.max-seconds", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "200", description = "a table without `policy`, a matrix with it", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(anyOf = {ReportBodies.Table.class, ReportBodies.Matrix.class})))
     @Get(value = "/v1/compare", produces = MediaType.APPLICATION_JSON)
     @ExecuteOn(AnalysisBudget.EXECUTOR)
     HttpResponse<String> compare(HttpRequest<?> request,

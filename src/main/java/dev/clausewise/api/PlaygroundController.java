@@ -77,12 +77,14 @@ final class PlaygroundController {
         return HttpResponse.ok(Files.readString(file, StandardCharsets.UTF_8)).contentType(YAML + ";charset=utf-8");
     }
 
+    @Schema(name = "ScenarioFile")
     record ScenarioFileView(String file, String yaml) {
     }
 
     @Operation(summary = "A served policy's scenario files", description = "Each YAML file of the policy's scenarios/ folder, by name, "
             + "as `POST /v1/scenarios/run` takes it.")
     @ApiResponse(responseCode = "404", description = "no such policy is loaded", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "200", description = "the scenario files", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReportBodies.ScenarioFiles.class)))
     @Get(value = "/v1/policies/{id}/scenarios", produces = MediaType.APPLICATION_JSON)
     @ExecuteOn(TaskExecutors.BLOCKING)
     HttpResponse<String> scenarios(@PathVariable String id) throws IOException {

@@ -7,6 +7,7 @@ import dev.clausewise.explain.PolicyRef;
 import dev.clausewise.policy.Statement;
 import dev.clausewise.wire.Problem;
 import dev.clausewise.wire.ProblemException;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
@@ -33,7 +34,9 @@ final class PolicyController {
         this.catalog = catalog;
     }
 
-    record PolicySummary(String id, String title, String document, String effective, PolicyRef version, int statements) {
+    @Schema(name = "PolicySummary")
+    record PolicySummary(String id, String title, String document, @Nullable @Schema(nullable = true) String effective, PolicyRef version,
+                         int statements) {
     }
 
     record StatementView(String id, String description, Map<String, List<String>> scope, String effect, List<String> conditions,
@@ -42,6 +45,7 @@ final class PolicyController {
 
     @Operation(summary = "Loaded policies with version and digest")
     @ApiResponse(responseCode = "406", description = "the Accept header excludes this media type", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "200", description = "the loaded policies", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReportBodies.PolicyList.class)))
     @Get(produces = MediaType.APPLICATION_JSON)
     HttpResponse<String> list() {
         List<PolicySummary> out = catalog.policies().values().stream().map(PolicyController::summary).toList();
@@ -50,6 +54,7 @@ final class PolicyController {
 
     @Operation(summary = "A policy's normalized statements with cites and source locations")
     @ApiResponse(responseCode = "404", description = "no such policy is loaded", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "200", description = "the policy and its statements", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReportBodies.PolicyDetails.class)))
     @Get(value = "/{id}", produces = MediaType.APPLICATION_JSON)
     HttpResponse<String> one(@PathVariable String id) {
         LoadedPolicy p = find(id);

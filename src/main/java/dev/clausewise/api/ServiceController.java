@@ -118,6 +118,7 @@ final class ServiceController {
 
     @Operation(summary = "Every key and alias per dimension")
     @ApiResponse(responseCode = "406", description = "the Accept header excludes this media type", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "200", description = "the vocabulary", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReportBodies.Vocabulary.class)))
     @Get(value = "/v1/vocabulary", produces = MediaType.APPLICATION_JSON)
     HttpResponse<String> vocabulary() {
         Map<String, Object> body = new LinkedHashMap<>();

@@ -81,6 +81,64 @@ class OpenApiContractTest {
         diff.forEach(m -> assertTrue(!m.has("example") || !m.get("example").isNull(), diff.toString()));
     }
 
+    @Test
+    void everyJsonAnswerHasAComponentSchemaThatNamesTheFieldsSent() throws Exception {
+        JsonNode doc = served();
+        List<String> untyped = new ArrayList<>();
+        doc.get("paths").properties().forEach(p -> p.getValue().properties().forEach(op -> {
+            JsonNode ok = op.getValue().at("/responses/200/content/application~1json/schema");
+            if (!ok.isMissingNode() && !ok.has("$ref") && !ok.has("anyOf")) {
+                untyped.add(op.getKey() + " " + p.getKey() + ": " + ok);
+            }
+        }));
+        assertEquals(List.of(), untyped);
+        List<String> off = new ArrayList<>();
+        for (String get : List.of("/v1/policies", "/v1/policies/mixpanel", "/v1/vocabulary", "/v1/policies/mixpanel/scenarios",
+                "/v1/compare?practice=share.sell", "/v1/compare?policy=mixpanel&rows=practice&cols=recipient&practice=share")) {
+            HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + server.getPort() + get)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, r.statusCode(), get + " " + r.body());
+            String path = get.replaceFirst("\\?.*", "").replace("mixpanel", "{id}").replace("/", "~1");
+            conforms(doc, doc.at("/paths/" + path + "/get/responses/200/content/application~1json/schema"), new ObjectMapper().readTree(r.body()), get, off);
+        }
+        assertEquals(List.of(), off);
+    }
+
+    /** The fields of every object sent are the properties its schema names, all of them, nested; null only where nullable. */
+    static void conforms(JsonNode doc, JsonNode schema, JsonNode value, String at, List<String> off) {
+        if (schema.has("$ref")) {
+            conforms(doc, doc.at(schema.get("$ref").asText().substring(1)), value, at, off);
+        } else if (schema.has("anyOf") || schema.has("oneOf")) {
+            JsonNode branches = schema.has("anyOf") ? schema.get("anyOf") : schema.get("oneOf");
+            List<String> best = null;
+            for (JsonNode b : branches) {
+                List<String> o = new ArrayList<>();
+                conforms(doc, b, value, at, o);
+                best = best == null || o.size() < best.size() ? o : best;
+            }
+            off.addAll(best);
+        } else if (value.isNull()) {
+            if (!schema.path("nullable").asBoolean(false)) {
+                off.add(at + ": null where the schema does not admit it");
+            }
+        } else if (value.isArray()) {
+            value.forEach(v -> conforms(doc, schema.path("items"), v, at + "[]", off));
+        } else if (value.isObject() && schema.has("properties")) {
+            List<String> sent = new ArrayList<>();
+            value.fieldNames().forEachRemaining(sent::add);
+            List<String> named = new ArrayList<>();
+            schema.get("properties").fieldNames().forEachRemaining(named::add);
+            if (!new java.util.TreeSet<>(sent).equals(new java.util.TreeSet<>(named))) {
+                off.add(at + ": sent " + new java.util.TreeSet<>(sent) + ", schema " + new java.util.TreeSet<>(named));
+            }
+            value.properties().forEach(e -> conforms(doc, schema.path("properties").path(e.getKey()), e.getValue(), at + "." + e.getKey(), off));
+        } else if (value.isObject() && schema.has("additionalProperties")) {
+            value.properties().forEach(e -> conforms(doc, schema.get("additionalProperties"), e.getValue(), at + "." + e.getKey(), off));
+        } else if (value.isObject() || schema.isMissingNode()) {
+            off.add(at + ": " + value.getNodeType() + " against " + schema);
+        }
+    }
+
     static void walk(JsonNode node, String at, List<String> untyped) {
         if (node.path("nullable").asBoolean(false) && !node.has("type")) {
             untyped.add(at);
