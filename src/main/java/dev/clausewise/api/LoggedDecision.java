@@ -1,8 +1,6 @@
 package dev.clausewise.api;
 
 import dev.clausewise.policy.Outcome;
-import dev.clausewise.wire.ContextRequest;
-import io.micronaut.core.annotation.Nullable;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 
@@ -13,22 +11,10 @@ import java.util.List;
 @Schema(name = "LoggedDecision", description = "A decision log record: the question as asked and the answer.")
 record LoggedDecision(String id,
                       @Schema(format = "date-time") String time,
-                      Question query,
+                      ReportBodies.Question query,
                       Outcome outcome,
                       List<String> reason,
                       String policy,
                       String version,
                       String digest) {
-
-    /** The question as the log keeps it: what was not asked is null. */
-    @Schema(name = "LoggedQuestion")
-    record Question(String policy, String practice,
-                    @Nullable @Schema(nullable = true) String data,
-                    @Nullable @Schema(nullable = true) String recipient,
-                    @Nullable @Schema(nullable = true) String purpose,
-                    @Nullable @Schema(nullable = true) String subject,
-                    @Nullable @Schema(nullable = true) String region,
-                    @Nullable @Schema(nullable = true) String destination,
-                    ContextRequest context) {
-    }
 }

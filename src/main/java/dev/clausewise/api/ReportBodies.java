@@ -38,7 +38,7 @@ final class ReportBodies {
     record RetentionView(String key, @Nullable @Schema(nullable = true) String duration) {
     }
 
-    @Schema(name = "Question", description = "A question as the analysis asked it: what was not asked is null.")
+    @Schema(name = "Question", description = "A question as asked (by the analysis, or as the decision log keeps it): what was not asked is null.")
     record Question(@Nullable @Schema(nullable = true) String policy,
                     @Nullable @Schema(nullable = true) String practice,
                     @Nullable @Schema(nullable = true) String data,
