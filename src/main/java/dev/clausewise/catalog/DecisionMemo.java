@@ -28,7 +28,12 @@ import java.util.concurrent.atomic.LongAdder;
 public final class DecisionMemo {
     /** System property holding the bound per policy version; 0 turns the memo off. */
     public static final String LIMIT_PROPERTY = "clausewise.memo.max-entries";
-    static final int DEFAULT_LIMIT = 100_000;
+    /**
+     * Heap allowed per entry when no bound is configured: a full-trail answer takes some 10–30 KB, so one entry per
+     * 512 KB of maximum heap and policy keeps five policies' memos within about a third of the heap. A fixed
+     * 100,000 ran a 512 MB service out of heap in the 100,000-request soak (bench/soak).
+     */
+    private static final long HEAP_PER_ENTRY = 512 * 1024;
 
     private final String[][] keys;
     private final Effect[] effects;
@@ -61,7 +66,7 @@ public final class DecisionMemo {
     }
 
     static int configuredLimit() {
-        return Integer.getInteger(LIMIT_PROPERTY, DEFAULT_LIMIT);
+        return Integer.getInteger(LIMIT_PROPERTY, (int) Math.min(100_000, Math.max(1_000, Runtime.getRuntime().maxMemory() / HEAP_PER_ENTRY)));
     }
 
     /** The class of a question: per dimension the class of its value, plus the context. */

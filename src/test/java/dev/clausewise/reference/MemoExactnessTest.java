@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.clausewise.catalog.LoadedPolicy;
+import dev.clausewise.catalog.DecisionMemo;
 import dev.clausewise.catalog.PolicyCatalog;
 import dev.clausewise.explain.Decision;
 import dev.clausewise.explain.DecisionExplainer;
@@ -35,7 +36,18 @@ class MemoExactnessTest {
 
     @BeforeAll
     static void open() {
-        catalog = PolicyCatalog.open(DifferentialTest.POLICIES).catalog().orElseThrow();
+        // Every class kept, whatever heap this JVM has (the default bound scales with it): the test is about exactness.
+        String bound = System.getProperty(DecisionMemo.LIMIT_PROPERTY);
+        System.setProperty(DecisionMemo.LIMIT_PROPERTY, "100000");
+        try {
+            catalog = PolicyCatalog.open(DifferentialTest.POLICIES).catalog().orElseThrow();
+        } finally {
+            if (bound == null) {
+                System.clearProperty(DecisionMemo.LIMIT_PROPERTY);
+            } else {
+                System.setProperty(DecisionMemo.LIMIT_PROPERTY, bound);
+            }
+        }
         normalizer = new QueryNormalizer(catalog.vocabulary());
         explainer = new DecisionExplainer(catalog.vocabulary());
     }
