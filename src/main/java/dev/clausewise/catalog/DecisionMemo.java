@@ -119,9 +119,13 @@ public final class DecisionMemo {
         return d;
     }
 
-    /** The entry of a class without counting a hit or a miss: a look that the answer which follows counts. */
+    /** The entry of a class, counting a hit when there is one; a miss is counted by the answer that follows. */
     Decision peek(ClassKey key) {
-        return key == null ? null : answers.get(key);
+        Decision d = key == null ? null : answers.get(key);
+        if (d != null) {
+            hits.increment();
+        }
+        return d;
     }
 
     void put(ClassKey key, Decision d) {

@@ -78,7 +78,7 @@ public final class DecisionExplainer {
     }
 
     private static TrailStep normalizeStep(NormalizedQuery q) {
-        return new TrailStep(1, "normalize", "normalize", null, String.join(", ", q.describe())
+        return new TrailStep(1, TrailKind.NORMALIZE.trailName(), "normalize", null, String.join(", ", q.describe())
                 + (q.ageSubjects().isEmpty() ? "" : "; age implies subject " + String.join(", ", q.ageSubjects())), null);
     }
 
