@@ -65,7 +65,8 @@ class CliTest {
         Run r = run("compile", "--emit-drl", "mixpanel");
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("rule \"statement no-sale\""));
-        assertTrue(r.out().contains("touches(Dimension.PRACTICE, \"share.sell\", Effect.DENY)"));
+        assertTrue(r.out().contains("// practice share.sell / data user\n"), r.out());
+        assertTrue(r.out().contains("Candidate.of($r, \"no-sale\", Effect.DENY"), r.out());
     }
 
     @Test
