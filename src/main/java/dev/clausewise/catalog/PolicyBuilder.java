@@ -34,9 +34,12 @@ public final class PolicyBuilder {
     public static final String POLICY_FILE = "policy.yaml";
     public static final String SOURCE_FILE = "source.txt";
 
-    /** Builds of knowledge bases that run beside serving (versions answered from their decision table meanwhile). */
+    /**
+     * Builds of knowledge bases that run beside serving (versions answered from their decision table meanwhile):
+     * one core is left to the answers.
+     */
     private static final ExecutorService RULE_BUILDS = Executors.newFixedThreadPool(
-            Math.max(1, Runtime.getRuntime().availableProcessors()), r -> {
+            Math.max(1, Runtime.getRuntime().availableProcessors() - 1), r -> {
                 Thread t = new Thread(r, "rules-build");
                 t.setDaemon(true);
                 return t;
