@@ -28,9 +28,11 @@ final class Explorer {
     /**
      * The cell cut by the context fields the consulted conditions depend on: starting from the default context,
      * a field is added when some answer consulted a condition it settles, until no answer asks for another. The
-     * context values that get the same answers on every side are then merged back into few classes.
+     * context values that get the same answers on every side are then merged back into few classes. {@code progress}
+     * is checked before each context point: one cell of a large policy can take seconds, and a spent budget or a
+     * client gone must not wait for its end.
      */
-    List<Answered> explore(Cell cell) {
+    List<Answered> explore(Cell cell, Progress progress) {
         EnumSet<Axis> relevant = EnumSet.noneOf(Axis.class);
         while (true) {
             List<Axis> axes = Axis.CONTEXT.stream().filter(relevant::contains).toList();
@@ -38,6 +40,7 @@ final class Explorer {
             Map<List<Integer>, List<Map<Axis, String>>> alike = new LinkedHashMap<>();
             Map<List<Integer>, List<Answers.Entry>> entriesOf = new HashMap<>();
             for (Map<Axis, String> point : space.contextPoints(axes, space.defaultContext())) {
+                progress.step();
                 Settings settings = QuestionSpace.settings(point);
                 List<Answers.Entry> entries = sides.stream().map(s -> s.at(cell, point, settings)).toList();
                 entries.forEach(e -> e.consulted().keySet().forEach(condition -> needed.addAll(space.dependencies(condition))));

@@ -100,7 +100,7 @@ public final class Lint {
         Explorer explorer = new Explorer(space, List.of(new Answers(p, 0, space)));
         AtomicLong done = new AtomicLong();
         List<Explorer.Answered> answered = cells.parallelStream().flatMap(c -> {
-            List<Explorer.Answered> out = explorer.explore(c);
+            List<Explorer.Answered> out = explorer.explore(c, progress);
             progress.update(done.incrementAndGet(), cells.size());
             return out.stream();
         }).toList();

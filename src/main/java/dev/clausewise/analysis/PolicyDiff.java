@@ -38,7 +38,7 @@ public final class PolicyDiff {
         progress.update(0, cells.size());
         Map<Transition, List<Boxes.Box>> changed = new LinkedHashMap<>();
         cells.parallelStream().map(cell -> {
-            List<Explorer.Answered> answered = explorer.explore(cell);
+            List<Explorer.Answered> answered = explorer.explore(cell, progress);
             questions.addAndGet(answered.size());
             progress.update(done.incrementAndGet(), cells.size());
             return answered.stream().filter(x -> !x.entries().get(0).verdict().sameAnswer(x.entries().get(1).verdict())).toList();
@@ -49,6 +49,7 @@ public final class PolicyDiff {
                 .add(boxes.box(x.cell(), x.entries().stream().map(e -> (Set<String>) new TreeSet<>(e.verdict().reasons())).toList()));
         }));
         List<DiffReport.Change> changes = new ArrayList<>(changed.entrySet().parallelStream().flatMap(e -> Boxes.merge(e.getValue(), progress).stream().map(box -> {
+            progress.step();
             Map<String, List<String>> where = boxes.where(box);
             return new DiffReport.Change(Boxes.describe(where) + ": " + e.getKey().before() + " -> " + e.getKey().after(), where,
                     side(box.example(), 0, box.reasons().get(0), sides), side(box.example(), 1, box.reasons().get(1), sides),
