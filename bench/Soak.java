@@ -118,6 +118,7 @@ public final class Soak {
         AtomicInteger next = new AtomicInteger();
         AtomicLong warmRss = new AtomicLong();
         long startRss = rssKb(service.pid());
+        String startLoad = loadAverage();
         long[] maxRss = {startRss};
         int slow = Math.max(2, Math.min(8, n / 12_500));
         List<CompletableFuture<String>> analyses = Collections.synchronizedList(new ArrayList<>());
@@ -257,6 +258,7 @@ public final class Soak {
         System.out.printf("  RSS: %,d KB at start, %,d KB after warm-up (5%% of requests), %,d KB at the end, %,d KB max%n", startRss, warmRss.get(), endRss, maxRss[0]);
         System.out.println("  decision log: " + grep(metrics, "clausewise_decision_log_(dropped|failures)_total\\{[^}]*\\}\\s+\\S+"));
         System.out.println("  service log lines with ERROR or a stack frame: " + errorLines.size());
+        System.out.println("  load average (1, 5, 15 min; the machine's, not only the soak's): " + startLoad + " at start, " + loadAverage() + " at the end");
         problems.stream().limit(10).forEach(p -> System.out.println("  problem: " + p));
 
         if (fiveXX.sum() > 0) {
@@ -411,6 +413,15 @@ public final class Soak {
             // the process ended
         }
         return 0;
+    }
+
+    static String loadAverage() {
+        try {
+            String[] f = Files.readString(Path.of("/proc/loadavg")).split(" ");
+            return f[0] + " " + f[1] + " " + f[2];
+        } catch (IOException | RuntimeException e) {
+            return "unknown";
+        }
     }
 
     static void count(Map<String, LongAdder> counts, String kind, String status) {

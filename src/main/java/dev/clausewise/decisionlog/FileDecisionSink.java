@@ -21,14 +21,19 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * JSON Lines in {@code dir/decisions.jsonl}, rotated to decisions.1.jsonl … decisions.N.jsonl by size. Requests
- * only enqueue; one writer thread writes, flushes at least every {@code flushMillis}, and indexes each record's
+ * only enqueue; one writer thread writes, flushes the first record after a quiet spell at once and then every
+ * {@code flushMillis} (or when a read-back asks), and indexes each record's
  * place so that a read-back by id is one seek. A write that fails is retried (with backoff) until it succeeds;
  * meanwhile the sink reports DOWN, and what no longer fits the queue is dropped and counted, or the request
- * waits up to {@code blockMillis} first, as configured.
+ * waits up to {@code blockMillis} first, as configured. An Error while writing (OutOfMemoryError) loses the record
+ * being written and the lines not yet flushed, counted as dropped, and the writer goes on; should the writer
+ * stop anyway, the sink reports DOWN and every record appended after is dropped and counted, never queued for
+ * a writer that is gone.
  *
  * <p>Loss bound: a crash (SIGKILL) loses what was queued plus what was written in the last {@code flushMillis}
  * and not yet flushed. A line cut by a crash is moved to {@code decisions.partial} on the next open, so every
@@ -72,9 +77,14 @@ public final class FileDecisionSink implements DecisionSink {
     private volatile boolean failing;
     private volatile String lastError;
     private volatile boolean closed;
+    /** Set by a reader waiting for the records appended so far: the writer flushes at once instead of at the interval. */
+    private volatile boolean flushWanted;
     private OutputStream out;
     private long written;
     private long lastFlush;
+    /** Test seam: runs before each record is written, so a test can make the write path throw. */
+    volatile java.util.function.Consumer<String> beforeWrite = id -> {
+    };
 
     public FileDecisionSink(Path dir, long maxBytes, int keep) {
         this(dir, Settings.defaults(maxBytes, keep));
@@ -97,7 +107,11 @@ public final class FileDecisionSink implements DecisionSink {
 
     @Override
     public void append(DecisionRecord record) {
-        Pending p = new Pending(record.id(), Json.write(record).getBytes(StandardCharsets.UTF_8));
+        if (!writer.isAlive()) {
+            dropped.incrementAndGet();
+            return;
+        }
+        Pending p = new Pending(record.id(), Json.bytes(record));
         boolean queued;
         try {
             queued = settings.whenFull() == WhenFull.BLOCK ? queue.offer(p, settings.blockMillis(), TimeUnit.MILLISECONDS) : queue.offer(p);
@@ -110,24 +124,56 @@ public final class FileDecisionSink implements DecisionSink {
         } else {
             dropped.incrementAndGet();
         }
+        if (!writer.isAlive()) {
+            dropQueued();
+        }
+    }
+
+    /** Whatever is still queued when the writer is gone will never be written: counted as dropped, not kept. */
+    private void dropQueued() {
+        while (queue.poll() != null) {
+            dropped.incrementAndGet();
+        }
     }
 
     private void run() {
+        try {
+            writeUntilClosed();
+        } finally {
+            if (!closed) {
+                lastError = "the writer stopped" + (lastError == null ? "" : " after " + lastError);
+            }
+            dropQueued();
+        }
+    }
+
+    private void writeUntilClosed() {
         indexExisting();
         Pending pending = null;
         long backoff = 100;
         while (!closed || pending != null || !queue.isEmpty()) {
             try {
                 if (pending == null) {
-                    pending = queue.poll(settings.flushMillis(), TimeUnit.MILLISECONDS);
+                    pending = unflushed.isEmpty() ? queue.poll(settings.flushMillis(), TimeUnit.MILLISECONDS) : queue.poll();
                 }
                 if (pending != null) {
                     write(pending);
                     pending = null;
+                    continue;
                 }
-                if (pending == null && (queue.isEmpty() || System.currentTimeMillis() - lastFlush >= settings.flushMillis())) {
-                    flushNow();
+                if (unflushed.isEmpty()) {
+                    flushWanted = false;
+                    continue;
                 }
+                long left = lastFlush + settings.flushMillis() - System.currentTimeMillis();
+                if (left > 0 && !flushWanted && !closed) {
+                    // Under load the writer wakes once per flush interval, not once per record: a wake-up and a
+                    // write call per decision cost more CPU than answering it from the memo.
+                    LockSupport.parkNanos(this, TimeUnit.MILLISECONDS.toNanos(left));
+                    continue;
+                }
+                flushWanted = false;
+                flushNow();
                 failing = false;
                 backoff = 100;
             } catch (InterruptedException e) {
@@ -135,12 +181,25 @@ public final class FileDecisionSink implements DecisionSink {
                 return;
             } catch (IOException | RuntimeException e) {
                 // Kept: the record is retried once the file can be written again; only a full queue loses records.
-                failures.incrementAndGet();
-                failing = true;
-                lastError = e.getClass().getSimpleName() + ": " + e.getMessage();
-                closeQuietly();
+                failed(e);
+                if (!closeQuietly()) {
+                    dropUnflushed();
+                }
                 if (closed) {
+                    dropped.addAndGet(pending == null ? 0 : 1);
                     return;
+                }
+                sleep(backoff);
+                backoff = Math.min(MAX_BACKOFF_MS, backoff * 2);
+            } catch (Error e) {
+                // Not retried: an Error (out of memory) may come back with the same record; it is dropped and counted.
+                failed(e);
+                if (pending != null) {
+                    pending = null;
+                    dropped.incrementAndGet();
+                }
+                if (!closeQuietly()) {
+                    dropUnflushed();
                 }
                 sleep(backoff);
                 backoff = Math.min(MAX_BACKOFF_MS, backoff * 2);
@@ -154,7 +213,20 @@ public final class FileDecisionSink implements DecisionSink {
         closeQuietly();
     }
 
+    private void failed(Throwable e) {
+        failures.incrementAndGet();
+        failing = true;
+        lastError = e.getClass().getSimpleName() + ": " + e.getMessage();
+    }
+
+    /** Lines handed to a stream that could not be flushed are gone: counted as dropped, never indexed. */
+    private void dropUnflushed() {
+        dropped.addAndGet(unflushed.size());
+        unflushed.clear();
+    }
+
     private void write(Pending p) throws IOException {
+        beforeWrite.accept(p.id());
         if (out == null) {
             open();
         }
@@ -284,13 +356,18 @@ public final class FileDecisionSink implements DecisionSink {
         return k == 0 ? dir.resolve(CURRENT) : dir.resolve("decisions." + k + ".jsonl");
     }
 
-    private void closeQuietly() {
-        if (out != null) {
-            try {
-                out.close();
-            } catch (IOException e) {
-                failures.incrementAndGet();
-            }
+    /** Closes the stream; false if what it buffered could not be written. */
+    private boolean closeQuietly() {
+        if (out == null) {
+            return true;
+        }
+        try {
+            out.close();
+            return true;
+        } catch (IOException e) {
+            failures.incrementAndGet();
+            return false;
+        } finally {
             out = null;
         }
     }
@@ -307,6 +384,8 @@ public final class FileDecisionSink implements DecisionSink {
     public boolean flush(long timeoutMillis) {
         long target = enqueued.get();
         long deadline = System.currentTimeMillis() + timeoutMillis;
+        flushWanted = true;
+        LockSupport.unpark(writer);
         synchronized (flushed) {
             while (flushedCount.get() < target && writer.isAlive()) {
                 long left = deadline - System.currentTimeMillis();
@@ -395,6 +474,7 @@ public final class FileDecisionSink implements DecisionSink {
     @Override
     public void close() {
         closed = true;
+        LockSupport.unpark(writer);
         try {
             writer.join(5000);
         } catch (InterruptedException e) {

@@ -15,7 +15,8 @@ import org.apache.kafka.clients.producer.ProducerRecord;
  * for deployments whose replicas share one audit stream. Requests only enqueue: a sender thread calls
  * {@code send}, which may block up to the producer's max.block.ms while the broker is unreachable. A record
  * the broker did not take (send failed, delivery timed out, queue full) goes to the fallback sink when there
- * is one, else is counted as dropped.
+ * is one, else is counted as dropped. An Error in {@code send} (out of memory) is such a record too, and the
+ * sender goes on; should the sender stop anyway, the sink reports DOWN and what is appended after goes the same way.
  */
 public final class KafkaDecisionSink implements DecisionSink {
     private record Item(DecisionRecord record, String json) {
@@ -50,12 +51,35 @@ public final class KafkaDecisionSink implements DecisionSink {
 
     @Override
     public void append(DecisionRecord record) {
-        if (!queue.offer(new Item(record, Json.write(record)))) {
+        if (!sender.isAlive() || !queue.offer(new Item(record, Json.write(record)))) {
             notSent(record);
+        }
+        if (!sender.isAlive()) {
+            notSentQueued();
+        }
+    }
+
+    /** What is still queued when the sender is gone will never be sent. */
+    private void notSentQueued() {
+        Item item;
+        while ((item = queue.poll()) != null) {
+            notSent(item.record());
         }
     }
 
     private void run() {
+        try {
+            sendUntilClosed();
+        } finally {
+            if (!closed) {
+                lastFailed = true;
+                lastError = "the sender stopped" + (lastError == null ? "" : " after " + lastError);
+            }
+            notSentQueued();
+        }
+    }
+
+    private void sendUntilClosed() {
         while (!closed || !queue.isEmpty()) {
             Item item;
             try {
@@ -77,7 +101,7 @@ public final class KafkaDecisionSink implements DecisionSink {
                         notSent(item.record());
                     }
                 });
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | Error e) {
                 // send() itself throws when metadata cannot be had within max.block.ms, or the buffer stays full.
                 failed(e);
                 notSent(item.record());
@@ -85,7 +109,7 @@ public final class KafkaDecisionSink implements DecisionSink {
         }
     }
 
-    private void failed(Exception e) {
+    private void failed(Throwable e) {
         failures.incrementAndGet();
         lastFailed = true;
         lastError = e.getClass().getSimpleName() + ": " + e.getMessage();

@@ -222,6 +222,15 @@ class CliTest {
     }
 
     @Test
+    void serveOnABrokenVocabularySaysWhyInOneLineAndExitsTwo(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("vocabulary.yaml"), "practice: [unclosed\n");
+        Run r = run("serve", "--policies", dir.toString(), "--port", "0", "--cache-dir", "off");
+        assertEquals(2, r.code(), r.out() + r.err());
+        assertEquals(1, r.err().lines().count(), r.err());
+        assertTrue(r.err().startsWith("cannot serve: " + dir.resolve("vocabulary.yaml") + ":"), r.err());
+    }
+
+    @Test
     void helpWorksForEveryCommandAndListsTheSameExitCodes() {
         Run top = run("help");
         assertEquals(0, top.code());

@@ -85,6 +85,82 @@ class DecisionLogFaultsTest {
     }
 
     @Test
+    void anErrorInTheWritePathDropsThatRecordWithACountAndTheWriterGoesOn(@TempDir Path dir) throws Exception {
+        FileDecisionSink sink = new FileDecisionSink(dir, 1_000_000, 3);
+        sink.beforeWrite = id -> {
+            if (id.equals("boom")) {
+                throw new OutOfMemoryError("Java heap space (injected)");
+            }
+        };
+        for (int i = 0; i < 5; i++) {
+            sink.append(record("e-" + i));
+        }
+        sink.append(record("boom"));
+        for (int i = 5; i < 10; i++) {
+            sink.append(record("e-" + i));
+        }
+        eventually("the writer goes on after the Error", () -> sink.health().written() == 10);
+        SinkHealth h = sink.health();
+        assertEquals(1, h.dropped(), "the record being written is lost and counted: " + h);
+        assertTrue(h.failures() >= 1, h.toString());
+        assertTrue(h.lastError().contains("OutOfMemoryError"), h.toString());
+        assertEquals(SinkHealth.Status.DEGRADED, h.status(), "a record was lost: the sink says so");
+        sink.append(record("after"));
+        sink.flush();
+        assertTrue(sink.find("after").isPresent());
+        assertTrue(sink.find("e-9").isPresent());
+        assertEquals(11, Files.readAllLines(dir.resolve("decisions.jsonl")).size());
+        everyLineParses(dir.resolve("decisions.jsonl"));
+        sink.close();
+    }
+
+    @Test
+    void aWriterThatStopsAnywayIsDownAndWhatIsAppendedAfterIsCountedAsDropped(@TempDir Path dir) throws Exception {
+        FileDecisionSink sink = new FileDecisionSink(dir, 1_000_000, 3);
+        // An interrupt is the one way left to stop the writer before close; what it shows holds for any death.
+        sink.beforeWrite = id -> Thread.currentThread().interrupt();
+        sink.append(record("last"));
+        eventually("the sink reports DOWN", () -> sink.health().status() == SinkHealth.Status.DOWN);
+        for (int i = 0; i < 50; i++) {
+            sink.append(record("late-" + i));
+        }
+        long start = System.nanoTime();
+        sink.flush(5_000);
+        assertTrue(System.nanoTime() - start < 1_000_000_000L, "a flush never waits on a writer that is gone");
+        SinkHealth h = sink.health();
+        assertEquals(SinkHealth.Status.DOWN, h.status());
+        assertEquals(50, h.dropped(), "every record appended after is counted, none kept for a writer that is gone: " + h);
+        assertEquals(0, h.queued(), h.toString());
+        assertTrue(h.lastError().contains("stopped"), h.toString());
+        sink.close();
+    }
+
+    @Test
+    void anErrorInSendGoesToTheFallbackAndTheSenderGoesOn(@TempDir Path dir) throws Exception {
+        MockProducer<String, String> producer = new MockProducer<>(true, new StringSerializer(), new StringSerializer()) {
+            @Override
+            public synchronized java.util.concurrent.Future<org.apache.kafka.clients.producer.RecordMetadata> send(
+                    org.apache.kafka.clients.producer.ProducerRecord<String, String> r, org.apache.kafka.clients.producer.Callback callback) {
+                if (r.key().equals("boom")) {
+                    throw new OutOfMemoryError("Java heap space (injected)");
+                }
+                return super.send(r, callback);
+            }
+        };
+        FileDecisionSink file = new FileDecisionSink(dir, 1_000_000, 3);
+        KafkaDecisionSink sink = new KafkaDecisionSink(producer, "decisions", Optional.of(file), 100);
+        sink.append(record("k-1"));
+        sink.append(record("boom"));
+        sink.append(record("k-2"));
+        eventually("the sender goes on after the Error", () -> producer.history().size() == 2);
+        assertEquals(1, sink.fellBack());
+        assertTrue(sink.health().lastError().contains("OutOfMemoryError"), sink.health().toString());
+        file.flush();
+        assertTrue(file.find("boom").isPresent(), "what the Error kept from the topic is in the file log");
+        sink.close();
+    }
+
+    @Test
     void aLineCutByACrashIsMovedAsideOnOpen(@TempDir Path dir) throws Exception {
         Path current = dir.resolve("decisions.jsonl");
         String whole = new String(dev.clausewise.explain.Json.write(record("before-crash")));
