@@ -31,29 +31,33 @@ public final class CpuReport implements TestExecutionListener {
     private record Cost(String name, double cpu, double thread, double wall) {
     }
 
-    private final Map<String, long[]> started = new ConcurrentHashMap<>();
-    private final List<Cost> costs = new ArrayList<>();
-    private long planCpu;
-    private long planWall;
+    // Per JVM, not per listener: surefire's forks run a test plan (and may load a listener) per class.
+    private static final Map<String, long[]> STARTED = new ConcurrentHashMap<>();
+    private static final List<Cost> COSTS = new ArrayList<>();
+    private static final long[] FIRST = new long[2];
 
     @Override
     public void testPlanExecutionStarted(TestPlan plan) {
-        planCpu = OS.getProcessCpuTime();
-        planWall = System.nanoTime();
+        synchronized (FIRST) {
+            if (FIRST[1] == 0) {
+                FIRST[0] = OS.getProcessCpuTime();
+                FIRST[1] = System.nanoTime();
+            }
+        }
     }
 
     @Override
     public void executionStarted(TestIdentifier id) {
-        topClass(id).ifPresent(name -> started.put(id.getUniqueId(),
+        topClass(id).ifPresent(name -> STARTED.put(id.getUniqueId(),
                 new long[] {OS.getProcessCpuTime(), THREADS.getCurrentThreadCpuTime(), System.nanoTime()}));
     }
 
     @Override
     public void executionFinished(TestIdentifier id, TestExecutionResult result) {
-        long[] start = started.remove(id.getUniqueId());
+        long[] start = STARTED.remove(id.getUniqueId());
         if (start != null) {
-            synchronized (costs) {
-                costs.add(new Cost(topClass(id).orElseThrow(), seconds(OS.getProcessCpuTime() - start[0]),
+            synchronized (COSTS) {
+                COSTS.add(new Cost(topClass(id).orElseThrow(), seconds(OS.getProcessCpuTime() - start[0]),
                         seconds(THREADS.getCurrentThreadCpuTime() - start[1]), seconds(System.nanoTime() - start[2])));
             }
         }
@@ -62,12 +66,12 @@ public final class CpuReport implements TestExecutionListener {
     @Override
     public void testPlanExecutionFinished(TestPlan plan) {
         StringBuilder out = new StringBuilder("cpu_s\tthread_cpu_s\twall_s\tclass\n");
-        synchronized (costs) {
-            costs.stream().sorted(Comparator.comparingDouble(Cost::cpu).reversed())
+        synchronized (COSTS) {
+            COSTS.stream().sorted(Comparator.comparingDouble(Cost::cpu).reversed())
                     .forEach(c -> out.append(String.format("%.1f\t%.1f\t%.1f\t%s%n", c.cpu(), c.thread(), c.wall(), c.name())));
         }
         out.append(String.format("%.1f\t\t%.1f\tthe test JVM from its first test to its last%n",
-                seconds(OS.getProcessCpuTime() - planCpu), seconds(System.nanoTime() - planWall)));
+                seconds(OS.getProcessCpuTime() - FIRST[0]), seconds(System.nanoTime() - FIRST[1])));
         try {
             Path dir = Files.createDirectories(Path.of("target/test-cpu"));
             Files.writeString(dir.resolve("JVM-" + ProcessHandle.current().pid() + ".tsv"), out);
