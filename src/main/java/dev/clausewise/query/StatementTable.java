@@ -13,7 +13,7 @@ import java.util.Map;
 /**
  * One policy's statement keys, split and numbered once: per matched dimension the distinct keys the statements
  * name, and per statement (by its index in the policy) the ids of its keys. A question is related to each distinct
- * key once, so finding the statements relevant to it costs a pass over small int arrays, not a relation per
+ * key at most once, so finding the statements relevant to it costs a pass over small int arrays, not a relation per
  * statement and key; what comes out is what {@link NormalizedQuery#relate} says of each statement's key list.
  */
 public final class StatementTable {
@@ -72,12 +72,14 @@ public final class StatementTable {
      * match per dimension: the closest covering key, else the first narrower one.
      */
     public List<Relevant> relevant(NormalizedQuery q) {
+        // Each distinct key is related when a statement first needs it: a statement is dropped at its first disjoint
+        // dimension (practice comes first), so most keys of the other dimensions are never looked at.
         KeyMatch[][] deny = new KeyMatch[DIMS][];
         for (int d = 0; d < DIMS; d++) {
-            deny[d] = matches(q, d, Effect.DENY);
+            deny[d] = new KeyMatch[keys[d].length];
         }
         // Only a practice relates differently to a permission: it does not reach a distinct act below its key.
-        KeyMatch[] allowPractice = matches(q, PRACTICE, Effect.ALLOW);
+        KeyMatch[] allowPractice = new KeyMatch[keys[PRACTICE].length];
         List<Relevant> out = new ArrayList<>();
         statements:
         for (int i = 0; i < effects.length; i++) {
@@ -87,7 +89,8 @@ public final class StatementTable {
                 if (own == null) {
                     continue;
                 }
-                KeyMatch best = best(d == PRACTICE && effects[i] == Effect.ALLOW ? allowPractice : deny[d], own);
+                boolean allow = d == PRACTICE && effects[i] == Effect.ALLOW;
+                KeyMatch best = best(q, d, allow ? allowPractice : deny[d], allow ? Effect.ALLOW : Effect.DENY, own);
                 if (best.disjoint()) {
                     continue statements;
                 }
@@ -101,22 +104,20 @@ public final class StatementTable {
         return out;
     }
 
-    private KeyMatch[] matches(NormalizedQuery q, int d, Effect effect) {
-        Dimension dim = Dimension.MATCHED.get(d);
-        String[] ks = keys[d];
-        KeyMatch[] out = new KeyMatch[ks.length];
-        for (int k = 0; k < ks.length; k++) {
-            out[k] = q.match(dim, ks[k], effect);
-        }
-        return out;
-    }
-
-    /** As {@link NormalizedQuery#relate}: the deepest covering key, else the first narrower one, else the first key. */
-    private static KeyMatch best(KeyMatch[] byKey, int[] own) {
+    /**
+     * As {@link NormalizedQuery#relate}: the deepest covering key, else the first narrower one, else the first key;
+     * {@code known} holds the matches of this dimension's keys already related to {@code q}.
+     */
+    private KeyMatch best(NormalizedQuery q, int d, KeyMatch[] known, Effect effect, int[] own) {
         KeyMatch best = null;
         for (int id : own) {
-            if (NormalizedQuery.closer(byKey[id], best)) {
-                best = byKey[id];
+            KeyMatch m = known[id];
+            if (m == null) {
+                m = q.match(Dimension.MATCHED.get(d), keys[d][id], effect);
+                known[id] = m;
+            }
+            if (NormalizedQuery.closer(m, best)) {
+                best = m;
             }
         }
         return best;
