@@ -8,20 +8,23 @@ import dev.clausewise.catalog.Answer;
 import dev.clausewise.catalog.LoadedPolicy;
 import dev.clausewise.catalog.PolicyBuild;
 import dev.clausewise.catalog.PolicyCatalog;
-import dev.clausewise.explain.PolicyRef;
 import dev.clausewise.query.Query;
 import dev.clausewise.query.QueryError;
 import dev.clausewise.source.Diagnostic;
 import dev.clausewise.source.Suggestions;
 import dev.clausewise.vocabulary.Dimension;
+import dev.clausewise.wire.CompareMatrix;
+import dev.clausewise.wire.CompareTable;
+import dev.clausewise.wire.Comparison;
 import dev.clausewise.wire.DiffRequest;
+import dev.clausewise.wire.DiffResponse;
+import dev.clausewise.wire.LintResponse;
 import dev.clausewise.wire.Problem;
 import dev.clausewise.wire.ProblemException;
 import dev.clausewise.wire.QueryField;
 import dev.clausewise.wire.QueryFields;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
-import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -49,6 +52,10 @@ import java.util.Optional;
 @Controller
 final class AnalysisController {
     private static final String YAML = "application/yaml";
+    /** One operation in the document, two methods here: JSON ids and multipart uploads. */
+    private static final String DIFF = "Every question whose answer changes from `a` to `b`, grouped into general changes with both sides' reasons. "
+            + "JSON: {\"a\": \"<policy id>\", \"b\": \"<policy id>\"} of served policies; multipart: parts `a` and `b`, each a policy "
+            + "YAML built against the served document of the policy it names.";
 
     private final PolicyCatalog catalog;
     private final AnalysisBudget budget;
@@ -58,17 +65,6 @@ final class AnalysisController {
         this.budget = budget;
     }
 
-    /** A diff reply: the report with at most clausewise.analysis.max-changes changes, and how many there were in all. */
-    record DiffReply(PolicyRef a, PolicyRef b, long questions, long evaluations, int totalChanges, boolean truncated,
-                     List<DiffReport.Change> changes) {
-    }
-
-    private HttpResponse<String> reply(DiffReport r) {
-        List<DiffReport.Change> shown = budget.bounded(r.changes());
-        return PolicyController.json(new DiffReply(r.a(), r.b(), r.questions(), r.evaluations(), r.changes().size(),
-                shown.size() < r.changes().size(), shown));
-    }
-
     @Operation(summary = "Lint policy YAML",
             description = "Conflicts, shadowed statements, override cycles, quotes cited with opposite effects and missing cites, "
                     + "each at file:line:col with a code and a witness question the engine answers. Quotes are proven against the "
@@ -76,39 +72,31 @@ final class AnalysisController {
     @SecurityRequirement(name = "")
     @SecurityRequirement(name = "bearer")
     @ApiResponse(responseCode = "400", description = "an empty body or an invalid id", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @ApiResponse(responseCode = "401", description = "clausewise.analysis.require-token is true and the bearer token is missing or wrong", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @ApiResponse(responseCode = "403", description = "clausewise.analysis.require-token is true and no authoring token is configured", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @ApiResponse(responseCode = "422", description = "the question space is larger than clausewise.analysis.max-question-classes, or an uploaded policy does not build", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @ApiResponse(responseCode = "429", description = "clausewise.analysis.max-concurrent analyses run already; retry after Retry-After seconds", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @ApiResponse(responseCode = "503", description = "the analysis took longer than clausewise.analysis.max-seconds", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @ApiResponse(responseCode = "200", description = "the findings", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReportBodies.LintReport.class)))
+    @AnalysisProblems
+    @AnalysisProblems.QuestionSpace
+    @ApiResponse(responseCode = "200", description = "the findings")
     @Post(value = "/v1/policies/lint", consumes = {YAML, MediaType.TEXT_PLAIN, "text/yaml"}, produces = MediaType.APPLICATION_JSON)
     @ExecuteOn(AnalysisBudget.EXECUTOR)
-    HttpResponse<String> lint(HttpRequest<?> request, @Body String yaml, @Nullable @QueryValue String id) throws IOException {
+    LintResponse lint(HttpRequest<?> request, @Body String yaml, @Nullable @QueryValue String id) throws IOException {
         String body = AuthoringController.required(yaml);
         String policy = id == null ? AuthoringController.policyId(body) : id;
         AuthoringController.validId("id", policy);
         try (AnalysisBudget.Job job = budget.start("lint", request)) {
-            return PolicyController.json(new Lint(catalog.vocabulary()).lint(catalog, policy, body, job.progress()));
+            return LintResponse.of(new Lint(catalog.vocabulary()).lint(catalog, policy, body, job.progress()));
         }
     }
 
-    @Operation(summary = "Semantic diff of two policies",
-            description = "Every question whose answer changes from `a` to `b`, grouped into general changes with both sides' reasons. "
-                    + "JSON: {\"a\": \"<policy id>\", \"b\": \"<policy id>\"} of served policies; multipart: parts `a` and `b`, each a policy "
-                    + "YAML built against the served document of the policy it names.")
+    @Operation(summary = "Semantic diff of two policies", description = DIFF)
     @SecurityRequirement(name = "")
     @SecurityRequirement(name = "bearer")
     @ApiResponse(responseCode = "400", description = "a malformed body", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @ApiResponse(responseCode = "401", description = "clausewise.analysis.require-token is true and the bearer token is missing or wrong", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @ApiResponse(responseCode = "403", description = "clausewise.analysis.require-token is true and no authoring token is configured", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @ApiResponse(responseCode = "422", description = "the question space is larger than clausewise.analysis.max-question-classes, or an uploaded policy does not build", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @ApiResponse(responseCode = "429", description = "clausewise.analysis.max-concurrent analyses run already; retry after Retry-After seconds", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @ApiResponse(responseCode = "503", description = "the analysis took longer than clausewise.analysis.max-seconds", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @ApiResponse(responseCode = "200", description = "the changes", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReportBodies.Diff.class)))
+    @ApiResponse(responseCode = "404", description = "`a` or `b` is not a loaded policy", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @AnalysisProblems
+    @AnalysisProblems.QuestionSpace
+    @ApiResponse(responseCode = "200", description = "the changes")
     @Post(value = "/v1/diff", consumes = {MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN}, produces = MediaType.APPLICATION_JSON)
     @ExecuteOn(AnalysisBudget.EXECUTOR)
-    HttpResponse<String> diff(HttpRequest<?> request, @Body DiffRequest body) {
+    DiffResponse diff(HttpRequest<?> request, @Body DiffRequest body) {
         LoadedPolicy a = served(body.a(), "a");
         LoadedPolicy b = served(body.b(), "b");
         try (AnalysisBudget.Job job = budget.start("diff", request)) {
@@ -116,22 +104,16 @@ final class AnalysisController {
         }
     }
 
-    @Operation(summary = "Semantic diff of two policies",
-            description = "Every question whose answer changes from `a` to `b`, grouped into general changes with both sides' reasons. "
-                    + "JSON: {\"a\": \"<policy id>\", \"b\": \"<policy id>\"} of served policies; multipart: parts `a` and `b`, each a policy "
-                    + "YAML built against the served document of the policy it names.")
+    @Operation(summary = "Semantic diff of two policies", description = DIFF)
     @SecurityRequirement(name = "")
     @SecurityRequirement(name = "bearer")
     @ApiResponse(responseCode = "400", description = "a part is missing or is not a policy", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @ApiResponse(responseCode = "401", description = "clausewise.analysis.require-token is true and the bearer token is missing or wrong", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @ApiResponse(responseCode = "403", description = "clausewise.analysis.require-token is true and no authoring token is configured", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @ApiResponse(responseCode = "422", description = "the question space is larger than clausewise.analysis.max-question-classes, or an uploaded policy does not build", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @ApiResponse(responseCode = "429", description = "clausewise.analysis.max-concurrent analyses run already; retry after Retry-After seconds", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @ApiResponse(responseCode = "503", description = "the analysis took longer than clausewise.analysis.max-seconds", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @ApiResponse(responseCode = "200", description = "the changes", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReportBodies.Diff.class)))
+    @AnalysisProblems
+    @AnalysisProblems.QuestionSpace
+    @ApiResponse(responseCode = "200", description = "the changes")
     @Post(value = "/v1/diff", consumes = MediaType.MULTIPART_FORM_DATA, produces = MediaType.APPLICATION_JSON)
     @ExecuteOn(AnalysisBudget.EXECUTOR)
-    HttpResponse<String> diffUploads(HttpRequest<?> request, @Part("a") String a, @Part("b") String b) throws IOException {
+    DiffResponse diffUploads(HttpRequest<?> request, @Part("a") String a, @Part("b") String b) throws IOException {
         try (AnalysisBudget.Job job = budget.start("diff", request)) {
             LoadedPolicy left = uploaded("a", a);
             LoadedPolicy right = uploaded("b", b);
@@ -147,15 +129,13 @@ final class AnalysisController {
     @SecurityRequirement(name = "")
     @SecurityRequirement(name = "bearer")
     @ApiResponse(responseCode = "400", description = "an unknown key or a malformed parameter", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @ApiResponse(responseCode = "401", description = "clausewise.analysis.require-token is true and the bearer token is missing or wrong", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @ApiResponse(responseCode = "403", description = "clausewise.analysis.require-token is true and no authoring token is configured", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @ApiResponse(responseCode = "422", description = "the question space is larger than clausewise.analysis.max-question-classes, or an uploaded policy does not build", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @ApiResponse(responseCode = "429", description = "clausewise.analysis.max-concurrent analyses run already; retry after Retry-After seconds", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @ApiResponse(responseCode = "503", description = "the analysis took longer than clausewise.analysis.max-seconds", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @ApiResponse(responseCode = "200", description = "a table without `policy`, a matrix with it", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(anyOf = {ReportBodies.Table.class, ReportBodies.Matrix.class})))
+    @ApiResponse(responseCode = "404", description = "matrix mode: `policy` is not a loaded policy", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @AnalysisProblems
+    @AnalysisProblems.QuestionSpace
+    @ApiResponse(responseCode = "200", description = "a table without `policy`, a matrix with it")
     @Get(value = "/v1/compare", produces = MediaType.APPLICATION_JSON)
     @ExecuteOn(AnalysisBudget.EXECUTOR)
-    HttpResponse<String> compare(HttpRequest<?> request,
+    Comparison compare(HttpRequest<?> request,
                                  @Parameter(description = "matrix mode: the policy") @Nullable @QueryValue String policy,
                                  @Parameter(description = "practice key or alias, e.g. share") @Nullable @QueryValue String practice,
                                  @Parameter(description = "data category, e.g. user.contact") @Nullable @QueryValue String data,
@@ -194,16 +174,25 @@ final class AnalysisController {
         if (!errors.isEmpty()) {
             throw new ProblemException(Problem.of(errors.get(0).code(), errors.get(0).message(), errors));
         }
-        Compare.Result<?> result;
         try (AnalysisBudget.Job job = budget.start("compare", request)) {
             job.check();
-            result = matrix ? Compare.matrix(catalog, q, r.get(), c.get()) : Compare.question(catalog, q);
+            return matrix ? answered(Compare.matrix(catalog, q, r.get(), c.get())).map(CompareMatrix::of).orElseThrow()
+                    : answered(Compare.question(catalog, q)).map(CompareTable::of).orElseThrow();
         }
+    }
+
+    /** The comparison, or the problem of the question it could not ask. */
+    private static <T> Optional<T> answered(Compare.Result<T> result) {
         if (result.value().isEmpty()) {
             Answer.Rejected rejected = result.rejected();
             throw new ProblemException(Problem.of(rejected.code(), rejected.message(), rejected.errors()));
         }
-        return PolicyController.json(result.value().get());
+        return result.value();
+    }
+
+    /** The report with at most clausewise.analysis.max-changes changes, and how many there were in all. */
+    private DiffResponse reply(DiffReport r) {
+        return DiffResponse.of(r, budget.bounded(r.changes()));
     }
 
     private Optional<Dimension> axis(String field, String value, boolean matrix, List<QueryError> errors) {

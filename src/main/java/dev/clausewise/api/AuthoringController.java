@@ -62,10 +62,7 @@ final class AuthoringController {
     @SecurityRequirement(name = "bearer")
     @ApiResponse(responseCode = "200", description = "whether the YAML builds, and its diagnostics", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Report.class)))
     @ApiResponse(responseCode = "400", description = "an empty body or an invalid id", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @ApiResponse(responseCode = "401", description = "clausewise.analysis.require-token is true and the bearer token is missing or wrong", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @ApiResponse(responseCode = "403", description = "clausewise.analysis.require-token is true and no authoring token is configured", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @ApiResponse(responseCode = "429", description = "clausewise.analysis.max-concurrent analyses run already; retry after Retry-After seconds", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @ApiResponse(responseCode = "503", description = "the analysis took longer than clausewise.analysis.max-seconds", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @AnalysisProblems
     @Post(value = "/v1/policies/validate", consumes = {YAML, MediaType.TEXT_PLAIN, "text/yaml"}, produces = MediaType.APPLICATION_JSON)
     @ExecuteOn(AnalysisBudget.EXECUTOR)
     Report validate(@Body String yaml, @Nullable @QueryValue String id) throws IOException {
@@ -111,10 +108,7 @@ final class AuthoringController {
     @SecurityRequirement(name = "bearer")
     @ApiResponse(responseCode = "200", description = "PASS, FAIL or ERROR per scenario", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ScenarioRun.class)))
     @ApiResponse(responseCode = "400", description = "an empty body or a scenario file that does not load", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @ApiResponse(responseCode = "401", description = "clausewise.analysis.require-token is true and the bearer token is missing or wrong", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @ApiResponse(responseCode = "403", description = "clausewise.analysis.require-token is true and no authoring token is configured", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @ApiResponse(responseCode = "429", description = "clausewise.analysis.max-concurrent analyses run already; retry after Retry-After seconds", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @ApiResponse(responseCode = "503", description = "the analysis took longer than clausewise.analysis.max-seconds", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @AnalysisProblems
     @Post(value = "/v1/scenarios/run", consumes = {YAML, MediaType.TEXT_PLAIN, "text/yaml"}, produces = MediaType.APPLICATION_JSON)
     @ExecuteOn(AnalysisBudget.EXECUTOR)
     ScenarioRun run(@Body String yaml) {

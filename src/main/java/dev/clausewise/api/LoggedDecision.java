@@ -1,6 +1,7 @@
 package dev.clausewise.api;
 
 import dev.clausewise.policy.Outcome;
+import dev.clausewise.wire.Question;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 
@@ -11,7 +12,7 @@ import java.util.List;
 @Schema(name = "LoggedDecision", description = "A decision log record: the question as asked and the answer.")
 record LoggedDecision(String id,
                       @Schema(format = "date-time") String time,
-                      ReportBodies.Question query,
+                      Question query,
                       Outcome outcome,
                       List<String> reason,
                       String policy,

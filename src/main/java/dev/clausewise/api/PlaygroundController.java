@@ -1,5 +1,7 @@
 package dev.clausewise.api;
 
+import dev.clausewise.api.PolicyBodies.ScenarioFile;
+import dev.clausewise.api.PolicyBodies.ScenarioFiles;
 import dev.clausewise.catalog.LoadedPolicy;
 import dev.clausewise.catalog.PolicyBuilder;
 import dev.clausewise.catalog.PolicyCatalog;
@@ -26,7 +28,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 
 /**
@@ -77,26 +78,22 @@ final class PlaygroundController {
         return HttpResponse.ok(Files.readString(file, StandardCharsets.UTF_8)).contentType(YAML + ";charset=utf-8");
     }
 
-    @Schema(name = "ScenarioFile")
-    record ScenarioFileView(String file, String yaml) {
-    }
-
     @Operation(summary = "A served policy's scenario files", description = "Each YAML file of the policy's scenarios/ folder, by name, "
             + "as `POST /v1/scenarios/run` takes it.")
     @ApiResponse(responseCode = "404", description = "no such policy is loaded", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @ApiResponse(responseCode = "200", description = "the scenario files", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReportBodies.ScenarioFiles.class)))
+    @ApiResponse(responseCode = "200", description = "the scenario files")
     @Get(value = "/v1/policies/{id}/scenarios", produces = MediaType.APPLICATION_JSON)
     @ExecuteOn(TaskExecutors.BLOCKING)
-    HttpResponse<String> scenarios(@PathVariable String id) throws IOException {
+    ScenarioFiles scenarios(@PathVariable String id) throws IOException {
         Path dir = folder(id).resolve("scenarios");
-        List<ScenarioFileView> files = List.of();
+        List<ScenarioFile> files = List.of();
         if (Files.isDirectory(dir)) {
             try (Stream<Path> list = Files.list(dir)) {
                 files = list.filter(p -> p.getFileName().toString().endsWith(".yaml") && Files.isRegularFile(p)).sorted()
-                        .map(p -> new ScenarioFileView(p.getFileName().toString(), read(p))).toList();
+                        .map(p -> new ScenarioFile(p.getFileName().toString(), read(p))).toList();
             }
         }
-        return PolicyController.json(Map.of("policy", id, "files", files));
+        return new ScenarioFiles(id, files);
     }
 
     /** Only a loaded policy's folder: the id never becomes a path before it names a served policy. */

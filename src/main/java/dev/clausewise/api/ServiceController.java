@@ -3,11 +3,11 @@ package dev.clausewise.api;
 import dev.clausewise.api.HealthBodies.Health;
 import dev.clausewise.api.HealthBodies.PolicyVersion;
 import dev.clausewise.api.HealthBodies.Probe;
+import dev.clausewise.api.PolicyBodies.VocabularyView;
 import dev.clausewise.catalog.PolicyCatalog;
 import dev.clausewise.decisionlog.DecisionSink;
 import dev.clausewise.decisionlog.SinkHealth;
 import dev.clausewise.source.Diagnostic;
-import dev.clausewise.vocabulary.Dimension;
 import dev.clausewise.wire.Problem;
 import dev.clausewise.wire.ProblemException;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -118,18 +118,9 @@ final class ServiceController {
 
     @Operation(summary = "Every key and alias per dimension")
     @ApiResponse(responseCode = "406", description = "the Accept header excludes this media type", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @ApiResponse(responseCode = "200", description = "the vocabulary", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReportBodies.Vocabulary.class)))
+    @ApiResponse(responseCode = "200", description = "the vocabulary")
     @Get(value = "/v1/vocabulary", produces = MediaType.APPLICATION_JSON)
-    HttpResponse<String> vocabulary() {
-        Map<String, Object> body = new LinkedHashMap<>();
-        for (Dimension d : Dimension.values()) {
-            if (!d.isRegional()) {
-                var tree = catalog.vocabulary().tree(d);
-                body.put(d.key(), Map.of("keys", new java.util.TreeMap<>(tree.keys()), "aliases", new java.util.TreeMap<>(tree.aliases())));
-            }
-        }
-        body.put("region", Map.of("groups", new java.util.TreeMap<>(catalog.vocabulary().regions().names()),
-                "note", "every ISO 3166-1 alpha-2 code and ISO 3166-2 subdivision; FR is in EU, EEA, EUROPE and ANY"));
-        return PolicyController.json(body);
+    VocabularyView vocabulary() {
+        return VocabularyView.of(catalog.vocabulary());
     }
 }

@@ -17,6 +17,7 @@ import dev.clausewise.explain.TrailStep;
 import dev.clausewise.query.KeyMatch;
 import dev.clausewise.query.NormalizedQuery;
 import dev.clausewise.query.Settings;
+import dev.clausewise.query.StatementTable;
 import dev.clausewise.vocabulary.KeyTree;
 import dev.clausewise.vocabulary.RegionTree;
 import java.io.ByteArrayInputStream;
@@ -42,7 +43,7 @@ final class DecisionTable {
     private static final List<Class<?>> CODE = List.of(DecisionTable.class, DecisionMemo.class, LoadedPolicy.class,
             DecisionExplainer.class, Decision.class, TrailStep.class, Refinement.class, ConditionView.class,
             RetentionView.class, CiteView.class, PolicyRef.class, KeyMatch.class, KeyMatch.Reading.class,
-            NormalizedQuery.class, Settings.class, KeyTree.class, RegionTree.class, Candidate.class, NarrowerQuestions.class);
+            NormalizedQuery.class, Settings.class, KeyTree.class, RegionTree.class, Candidate.class, NarrowerQuestions.class, StatementTable.class);
     private static final TypeReference<List<Entry>> ENTRIES = new TypeReference<>() {
     };
 

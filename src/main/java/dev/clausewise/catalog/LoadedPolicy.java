@@ -55,6 +55,10 @@ public final class LoadedPolicy {
 
     /** The knowledge base, waiting for its build when that is still running. */
     public PolicyKnowledge knowledge() {
+        if (!knowledge.isDone()) {
+            // A question needs the rules now: a build held for a starting service must not keep it waiting.
+            PolicyBuilder.releaseBackgroundBuilds();
+        }
         try {
             return knowledge.join();
         } catch (CompletionException e) {

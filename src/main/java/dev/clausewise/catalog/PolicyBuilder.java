@@ -34,13 +34,22 @@ public final class PolicyBuilder {
     public static final String POLICY_FILE = "policy.yaml";
     public static final String SOURCE_FILE = "source.txt";
 
-    /** Builds of knowledge bases that run beside serving (versions answered from their decision table meanwhile). */
+    /**
+     * Builds of knowledge bases that run beside serving (versions answered from their decision table meanwhile):
+     * one core is left to the answers.
+     */
     private static final ExecutorService RULE_BUILDS = Executors.newFixedThreadPool(
-            Math.max(1, Runtime.getRuntime().availableProcessors()), r -> {
+            Math.max(1, Runtime.getRuntime().availableProcessors() - 1), r -> {
                 Thread t = new Thread(r, "rules-build");
                 t.setDaemon(true);
                 return t;
             });
+
+    /**
+     * Open unless a starting service holds it: the background builds then wait until the service answers (or until
+     * a question needs a knowledge base), so that they do not take the CPU the start itself needs.
+     */
+    private static volatile CompletableFuture<Void> backgroundGate = CompletableFuture.completedFuture(null);
 
     private final Vocabulary vocabulary;
     private final String vocabularyDigest;
@@ -49,6 +58,16 @@ public final class PolicyBuilder {
     private final RuleCache answers;
     /** Builds by their whole input, when shared; null when every build is fresh. */
     private final Map<String, PolicyBuild> shared;
+
+    /** Holds the background builds of the versions served from their decision tables until {@link #releaseBackgroundBuilds()}. */
+    public static void holdBackgroundBuilds() {
+        backgroundGate = new CompletableFuture<>();
+    }
+
+    /** Lets the held background builds run (idempotent). */
+    public static void releaseBackgroundBuilds() {
+        backgroundGate.complete(null);
+    }
 
     public PolicyBuilder(Vocabulary vocabulary, String vocabularyText) {
         this(vocabulary, vocabularyText, RuleCache.none());
@@ -143,7 +162,7 @@ public final class PolicyBuilder {
         if (table.isPresent()) {
             // This very version was built and answered before (the table's key proves it): it serves the classes it
             // decided then at once, and its knowledge base is built beside serving for the classes it did not.
-            CompletableFuture<PolicyKnowledge> knowledge = CompletableFuture.supplyAsync(() -> {
+            CompletableFuture<PolicyKnowledge> knowledge = backgroundGate.thenApplyAsync(open -> {
                 Diagnostics late = new Diagnostics();
                 return PolicyKnowledge.build(drl, policy, digest, cache, late).orElseThrow(() -> new IllegalStateException(
                         late.sorted().stream().filter(Diagnostic::isError).findFirst().map(Diagnostic::format).orElse("no diagnostic")));

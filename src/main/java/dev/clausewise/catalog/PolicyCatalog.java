@@ -98,7 +98,8 @@ public final class PolicyCatalog {
         return open(root, builder, new Diagnostics());
     }
 
-    private static Result open(Path root, PolicyBuilder builder, Diagnostics d) {
+    /** Builds every policy folder under {@code root} with {@code builder}, adding to {@code d} (the vocabulary's diagnostics). */
+    public static Result open(Path root, PolicyBuilder builder, Diagnostics d) {
         PolicyCatalog catalog = new PolicyCatalog(root, builder);
         List<PolicyBuild> builds = policyDirs(root).parallelStream().map(builder::build).toList();
         Map<String, LoadedPolicy> loaded = new TreeMap<>();

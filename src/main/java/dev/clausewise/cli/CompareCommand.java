@@ -5,6 +5,8 @@ import dev.clausewise.catalog.PolicyCatalog;
 import dev.clausewise.explain.Json;
 import dev.clausewise.source.Suggestions;
 import dev.clausewise.vocabulary.Dimension;
+import dev.clausewise.wire.CompareMatrix;
+import dev.clausewise.wire.CompareTable;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -60,7 +62,7 @@ final class CompareCommand implements Callable<Integer> {
                 DecideCommand.printRejected(m.rejected());
                 return ExitCodes.USAGE;
             }
-            System.out.print(json ? Json.pretty(m.value().get()) + "\n" : CompareText.matrix(m.value().get()));
+            System.out.print(json ? Json.pretty(CompareMatrix.of(m.value().get())) + "\n" : CompareText.matrix(m.value().get()));
             return ExitCodes.OK;
         }
         Compare.Result<Compare.Table> t = Compare.question(catalog.get(), QuestionOptions.query(spec, null));
@@ -68,7 +70,7 @@ final class CompareCommand implements Callable<Integer> {
             DecideCommand.printRejected(t.rejected());
             return ExitCodes.USAGE;
         }
-        System.out.print(json ? Json.pretty(t.value().get()) + "\n" : markdown ? CompareText.markdown(t.value().get()) : CompareText.table(t.value().get()));
+        System.out.print(json ? Json.pretty(CompareTable.of(t.value().get())) + "\n" : markdown ? CompareText.markdown(t.value().get()) : CompareText.table(t.value().get()));
         return ExitCodes.OK;
     }
 }

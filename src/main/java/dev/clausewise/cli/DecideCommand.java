@@ -132,6 +132,8 @@ final class DecideCommand implements Callable<Integer> {
         try (in) {
             Writer out = new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8));
             BatchDecide.Summary s = new BatchDecide(catalog.get(), level, asked.policy()).run(in, out);
+            // What this batch decided answers the next run of the same versions at once, as the service's stop does.
+            catalog.get().persistAnswers();
             System.err.println(s.lines() + " questions: " + (s.lines() - s.failed()) + " answered, " + s.failed() + " failed");
             return s.failed() == 0 ? ExitCodes.OK : ExitCodes.FAILED;
         } catch (IOException e) {

@@ -8,6 +8,7 @@ import dev.clausewise.catalog.PolicyBuilder;
 import dev.clausewise.explain.CiteView;
 import dev.clausewise.explain.Json;
 import dev.clausewise.source.Diagnostic;
+import dev.clausewise.wire.DiffResponse;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -56,7 +57,7 @@ final class DiffCommand implements Callable<Integer> {
             return ExitCodes.USAGE;
         }
         DiffReport r = PolicyDiff.diff(pa.get(), pb.get(), builder.get().vocabulary(), ProgressBar.forTerminal("diff"));
-        System.out.println(json ? Json.pretty(r) : render(r));
+        System.out.println(json ? Json.pretty(DiffResponse.of(r)) : render(r));
         return r.empty() ? ExitCodes.OK : ExitCodes.FAILED;
     }
 

@@ -4,6 +4,7 @@ import dev.clausewise.analysis.Lint;
 import dev.clausewise.analysis.LintReport;
 import dev.clausewise.catalog.PolicyBuilder;
 import dev.clausewise.explain.Json;
+import dev.clausewise.wire.LintResponse;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,7 +22,7 @@ final class LintCommand implements Callable<Integer> {
     @Mixin
     PoliciesOption policies;
 
-    @Option(names = "--json", description = "Print the reports as JSON, as POST /v1/policies/lint returns them.")
+    @Option(names = "--json", description = "Print the reports as JSON: an array of what POST /v1/policies/lint returns, one per policy.")
     boolean json;
 
     @Option(names = "--full", description = "Print acknowledged findings in full (hint, witness, reason), not as one line.")
@@ -55,7 +56,7 @@ final class LintCommand implements Callable<Integer> {
                     ProgressBar.forTerminal("lint " + f.expectedId())));
         }
         if (json) {
-            System.out.println(Json.pretty(reports));
+            System.out.println(Json.pretty(reports.stream().map(LintResponse::of).toList()));
         } else {
             print(reports, full);
         }

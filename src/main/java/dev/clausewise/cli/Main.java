@@ -16,10 +16,40 @@ public final class Main implements Runnable {
     CommandSpec spec;
 
     public static void main(String[] args) {
-        int code = commandLine(Builders.FRESH).execute(args);
+        int code = serving(args) ? serveCommandLine().execute(java.util.Arrays.copyOfRange(args, 1, args.length))
+                : commandLine(Builders.FRESH).execute(args);
         if (code != 0 || !ServeCommand.serving()) {
             System.exit(code);
         }
+    }
+
+    /**
+     * {@code serve} without a help or version option: only its own command is built, since building every command's
+     * options (picocli reads them all by reflection) is a tenth of the service's start; help is the full tree's.
+     */
+    private static boolean serving(String[] args) {
+        if (args.length == 0 || !args[0].equals("serve")) {
+            return false;
+        }
+        return java.util.Arrays.stream(args).noneMatch(a -> a.equals("-h") || a.equals("--help") || a.equals("-V") || a.equals("--version"));
+    }
+
+    private static CommandLine serveCommandLine() {
+        CommandLine cl = new CommandLine(ServeCommand.class, factory(Builders.FRESH, Path.of("")));
+        cl.setCommandName("clausewise serve");
+        return cl;
+    }
+
+    /** Makes the commands' parts, the shared policy options with {@code builders} and {@code cwd}. */
+    private static CommandLine.IFactory factory(Builders builders, Path cwd) {
+        CommandLine.IFactory defaults = CommandLine.defaultFactory();
+        return new CommandLine.IFactory() {
+            @Override
+            @SuppressWarnings("unchecked")
+            public <K> K create(Class<K> type) throws Exception {
+                return type == PoliciesOption.class ? (K) new PoliciesOption(builders, cwd) : defaults.create(type);
+            }
+        };
     }
 
     /** The command line whose commands take their policy builders from {@code builders}, in the process's working directory. */
@@ -29,14 +59,7 @@ public final class Main implements Runnable {
 
     /** The command line of a caller in {@code cwd}: policy arguments resolve from there. */
     public static CommandLine commandLine(Builders builders, Path cwd) {
-        CommandLine.IFactory defaults = CommandLine.defaultFactory();
-        CommandLine cl = new CommandLine(new Main(), new CommandLine.IFactory() {
-            @Override
-            @SuppressWarnings("unchecked")
-            public <K> K create(Class<K> type) throws Exception {
-                return type == PoliciesOption.class ? (K) new PoliciesOption(builders, cwd) : defaults.create(type);
-            }
-        });
+        CommandLine cl = new CommandLine(new Main(), factory(builders, cwd));
         for (String command : new String[] {"decide", "compare"}) {
             cl.getSubcommands().get(command).getCommandSpec().addMixin(QuestionOptions.MIXIN, QuestionOptions.spec());
         }

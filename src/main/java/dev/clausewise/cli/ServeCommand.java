@@ -1,9 +1,7 @@
 package dev.clausewise.cli;
 
 import dev.clausewise.api.Server;
-import dev.clausewise.catalog.PolicyCatalog;
 import dev.clausewise.source.Diagnostic;
-import dev.clausewise.source.Diagnostics;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -31,14 +29,13 @@ final class ServeCommand implements Callable<Integer> {
             return ExitCodes.USAGE;
         }
         Path root = named.get().root().toString().isEmpty() ? Path.of(".") : named.get().root();
-        Diagnostics vocabulary = new Diagnostics();
-        if (PolicyCatalog.builder(root, vocabulary).isEmpty()) {
+        Server.Started started = Server.start(port, root, policies.cacheDir);
+        if (started.refusal().isPresent()) {
             // One line an operator can read in a crash-looping pod's log, and a non-zero exit.
-            System.err.println("cannot serve: " + vocabulary.sorted().stream().filter(Diagnostic::isError).findFirst()
-                    .map(d -> d.location() + ": " + d.code() + ": " + d.message()).orElse("the vocabulary is invalid"));
+            Diagnostic d = started.refusal().get();
+            System.err.println("cannot serve: " + d.location() + ": " + d.code() + ": " + d.message());
             return ExitCodes.USAGE;
         }
-        Server.start(port, root, policies.cacheDir);
         serving = true;
         return ExitCodes.OK;
     }

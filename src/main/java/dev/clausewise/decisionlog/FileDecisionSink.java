@@ -21,11 +21,13 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * JSON Lines in {@code dir/decisions.jsonl}, rotated to decisions.1.jsonl … decisions.N.jsonl by size. Requests
- * only enqueue; one writer thread writes, flushes at least every {@code flushMillis}, and indexes each record's
+ * only enqueue; one writer thread writes, flushes the first record after a quiet spell at once and then every
+ * {@code flushMillis} (or when a read-back asks), and indexes each record's
  * place so that a read-back by id is one seek. A write that fails is retried (with backoff) until it succeeds;
  * meanwhile the sink reports DOWN, and what no longer fits the queue is dropped and counted, or the request
  * waits up to {@code blockMillis} first, as configured. An Error while writing (OutOfMemoryError) loses the record
@@ -75,6 +77,8 @@ public final class FileDecisionSink implements DecisionSink {
     private volatile boolean failing;
     private volatile String lastError;
     private volatile boolean closed;
+    /** Set by a reader waiting for the records appended so far: the writer flushes at once instead of at the interval. */
+    private volatile boolean flushWanted;
     private OutputStream out;
     private long written;
     private long lastFlush;
@@ -107,7 +111,7 @@ public final class FileDecisionSink implements DecisionSink {
             dropped.incrementAndGet();
             return;
         }
-        Pending p = new Pending(record.id(), Json.write(record).getBytes(StandardCharsets.UTF_8));
+        Pending p = new Pending(record.id(), Json.bytes(record));
         boolean queued;
         try {
             queued = settings.whenFull() == WhenFull.BLOCK ? queue.offer(p, settings.blockMillis(), TimeUnit.MILLISECONDS) : queue.offer(p);
@@ -150,15 +154,26 @@ public final class FileDecisionSink implements DecisionSink {
         while (!closed || pending != null || !queue.isEmpty()) {
             try {
                 if (pending == null) {
-                    pending = queue.poll(settings.flushMillis(), TimeUnit.MILLISECONDS);
+                    pending = unflushed.isEmpty() ? queue.poll(settings.flushMillis(), TimeUnit.MILLISECONDS) : queue.poll();
                 }
                 if (pending != null) {
                     write(pending);
                     pending = null;
+                    continue;
                 }
-                if (pending == null && (queue.isEmpty() || System.currentTimeMillis() - lastFlush >= settings.flushMillis())) {
-                    flushNow();
+                if (unflushed.isEmpty()) {
+                    flushWanted = false;
+                    continue;
                 }
+                long left = lastFlush + settings.flushMillis() - System.currentTimeMillis();
+                if (left > 0 && !flushWanted && !closed) {
+                    // Under load the writer wakes once per flush interval, not once per record: a wake-up and a
+                    // write call per decision cost more CPU than answering it from the memo.
+                    LockSupport.parkNanos(this, TimeUnit.MILLISECONDS.toNanos(left));
+                    continue;
+                }
+                flushWanted = false;
+                flushNow();
                 failing = false;
                 backoff = 100;
             } catch (InterruptedException e) {
@@ -369,6 +384,8 @@ public final class FileDecisionSink implements DecisionSink {
     public boolean flush(long timeoutMillis) {
         long target = enqueued.get();
         long deadline = System.currentTimeMillis() + timeoutMillis;
+        flushWanted = true;
+        LockSupport.unpark(writer);
         synchronized (flushed) {
             while (flushedCount.get() < target && writer.isAlive()) {
                 long left = deadline - System.currentTimeMillis();
@@ -457,6 +474,7 @@ public final class FileDecisionSink implements DecisionSink {
     @Override
     public void close() {
         closed = true;
+        LockSupport.unpark(writer);
         try {
             writer.join(5000);
         } catch (InterruptedException e) {

@@ -6,9 +6,9 @@ import dev.clausewise.query.Identifiability;
 import dev.clausewise.query.KeyMatch;
 import dev.clausewise.query.NormalizedQuery;
 import dev.clausewise.query.Relation;
+import dev.clausewise.query.Relevant;
 import dev.clausewise.vocabulary.Dimension;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -43,15 +43,11 @@ public final class Candidate {
     }
 
     /**
-     * Called from generated rules with the statement's literals and the dimension matches they bound. Scope
-     * qualifiers leave the conditions: within scope they hold, outside it the statement is a refinement.
+     * Called from generated rules with the statement's literals and the fact that found it relevant, which holds
+     * its matches. Scope qualifiers leave the conditions: within scope they hold, outside it the statement is a refinement.
      */
-    public static Candidate of(NormalizedQuery q, String id, Effect effect, String[] conditions, String[] anyOf, String[] overrides,
-                               KeyMatch... matches) {
-        Map<Dimension, KeyMatch> m = new EnumMap<>(Dimension.class);
-        for (KeyMatch k : matches) {
-            m.put(k.dimension(), k);
-        }
+    public static Candidate of(Relevant relevant, String id, Effect effect, String[] conditions, String[] anyOf, String[] overrides) {
+        NormalizedQuery q = relevant.query();
         List<List<String>> groups = new ArrayList<>();
         Identifiability scope = null;
         for (String c : conditions) {
@@ -66,7 +62,7 @@ public final class Candidate {
         if (anyOf.length > 0) {
             groups.add(List.of(anyOf));
         }
-        return new Candidate(q, id, effect, List.copyOf(groups), Set.of(overrides), m, scope);
+        return new Candidate(q, id, effect, List.copyOf(groups), Set.of(overrides), relevant.matches(), scope);
     }
 
     /** The question this candidate answers: a session holds the asked question and its narrower ones. */

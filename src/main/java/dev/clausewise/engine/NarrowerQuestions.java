@@ -2,9 +2,12 @@ package dev.clausewise.engine;
 
 import dev.clausewise.query.Identifiability;
 import dev.clausewise.query.NormalizedQuery;
+import dev.clausewise.query.StatementTable;
 import dev.clausewise.vocabulary.Dimension;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -13,11 +16,19 @@ import java.util.Map;
  * answers at its narrower level (a narrower allow may still lose to a deny there).
  */
 public final class NarrowerQuestions {
+    private final StatementTable statements;
     private final Map<Narrowing, NormalizedQuery> asked = new HashMap<>();
     private final Map<String, NormalizedQuery> byStatement = new HashMap<>();
 
-    /** The narrower question of a refinement, or null when an earlier refinement asked the same one. */
-    public NormalizedQuery ask(Standing refinement) {
+    NarrowerQuestions(StatementTable statements) {
+        this.statements = statements;
+    }
+
+    /**
+     * The facts that ask the narrower question of a refinement: the question and its relevant statements; none when
+     * an earlier refinement asked the same one.
+     */
+    public List<Object> ask(Standing refinement) {
         Candidate c = refinement.candidate();
         Map<Dimension, String> keys = new EnumMap<>(Dimension.class);
         c.narrowings().forEach(m -> keys.put(m.dimension(), m.key()));
@@ -26,7 +37,13 @@ public final class NarrowerQuestions {
         NormalizedQuery q = known != null ? known : c.getQuery().narrowedTo(keys, c.scope());
         asked.putIfAbsent(n, q);
         byStatement.put(refinement.getStatementId(), q);
-        return known == null ? q : null;
+        if (known != null) {
+            return List.of();
+        }
+        List<Object> facts = new ArrayList<>();
+        facts.add(q);
+        facts.addAll(statements.relevant(q));
+        return facts;
     }
 
     /** The narrower question each refining statement asked. */

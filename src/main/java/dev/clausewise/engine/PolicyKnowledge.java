@@ -4,6 +4,8 @@ import dev.clausewise.compiler.CompiledDrl;
 import dev.clausewise.policy.Outcome;
 import dev.clausewise.policy.Policy;
 import dev.clausewise.query.NormalizedQuery;
+import dev.clausewise.query.Relevant;
+import dev.clausewise.query.StatementTable;
 import dev.clausewise.source.Diagnostics;
 import dev.clausewise.source.SourceLocation;
 import java.io.IOException;
@@ -34,10 +36,12 @@ public final class PolicyKnowledge {
 
     private final InternalKnowledgeBase kieBase;
     private final KieSessionsPool pool;
+    private final StatementTable statements;
 
-    private PolicyKnowledge(InternalKnowledgeBase kieBase) {
+    private PolicyKnowledge(InternalKnowledgeBase kieBase, StatementTable statements) {
         this.kieBase = kieBase;
         this.pool = kieBase.newKieSessionsPool(POOL_SIZE);
+        this.statements = statements;
     }
 
     /** Builds the KieBase without a rule cache. */
@@ -86,7 +90,7 @@ public final class PolicyKnowledge {
             packages.addAll(built);
         }
         kb.addPackages(packages);
-        return Optional.of(new PolicyKnowledge(kb));
+        return Optional.of(new PolicyKnowledge(kb, new StatementTable(policy)));
     }
 
     private static List<KiePackage> read(byte[] engine, InternalKnowledgeBase kb) {
@@ -136,10 +140,13 @@ public final class PolicyKnowledge {
         KieSession session = pool.newKieSession();
         try {
             Firings firings = new Firings(query);
-            NarrowerQuestions narrower = new NarrowerQuestions();
+            NarrowerQuestions narrower = new NarrowerQuestions(statements);
             session.setGlobal("firings", firings);
             session.setGlobal("narrower", narrower);
             session.insert(query);
+            for (Relevant r : statements.relevant(query)) {
+                session.insert(r);
+            }
             if (refinements) {
                 session.insert(new Asked(query));
             }

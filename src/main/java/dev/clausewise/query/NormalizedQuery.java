@@ -8,14 +8,12 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A checked question, the fact every generated statement rule matches against. Values are canonical keys;
  * null means "not limited". {@code ageSubjects} are the child subjects the context's age implies.
  */
 public final class NormalizedQuery {
-    private static final Map<String, String[]> SPLIT = new ConcurrentHashMap<>();
     private static final String CHILD = "child";
 
     private final String policy;
@@ -82,24 +80,31 @@ public final class NormalizedQuery {
 
     /** How a statement's keys on one dimension stand to this query: the closest covering key, else a narrower one. */
     public KeyMatch relate(Dimension d, String keys, Effect effect) {
-        String[] ks = split(keys);
-        KeyMatch best = new KeyMatch(d, Relation.DISJOINT, ks[0], 0);
-        for (String k : ks) {
-            Relation r = relation(d, k, effect);
-            if (r == Relation.COVERS) {
-                int depth = d.isRegional() ? regions.depth(k) : KeyTree.depth(k);
-                if (best.relation() != Relation.COVERS || depth > best.depth()) {
-                    best = new KeyMatch(d, r, k, depth);
-                }
-            } else if (r == Relation.NARROWER && best.relation() == Relation.DISJOINT) {
-                best = new KeyMatch(d, r, k, 0);
+        KeyMatch best = null;
+        for (String k : split(keys)) {
+            KeyMatch m = match(d, k, effect);
+            if (closer(m, best)) {
+                best = m;
             }
         }
         return best;
     }
 
+    /** Whether {@code m} relates a statement's keys better than {@code best} so far (null before the first key). */
+    static boolean closer(KeyMatch m, KeyMatch best) {
+        return best == null || m.relation() == Relation.COVERS && (best.relation() != Relation.COVERS || m.depth() > best.depth())
+                || m.relation() == Relation.NARROWER && best.relation() == Relation.DISJOINT;
+    }
+
+    /** How one statement key stands to this query, with its depth when it covers the query's value. */
+    public KeyMatch match(Dimension d, String key, Effect effect) {
+        Relation r = relation(d, key, effect);
+        int depth = r != Relation.COVERS ? 0 : d.isRegional() ? regions.depth(key) : KeyTree.depth(key);
+        return new KeyMatch(d, r, key, depth);
+    }
+
     private static String[] split(String keys) {
-        return SPLIT.computeIfAbsent(keys, k -> k.split("\\|"));
+        return keys.split("\\|");
     }
 
     private Relation relation(Dimension d, String key, Effect effect) {

@@ -24,6 +24,16 @@ public record DecisionResponse(@Schema(requiredMode = Schema.RequiredMode.REQUIR
                                List<RetentionView> retention,
                                List<String> errors) {
 
+    /** The same decision with another trail. */
+    public DecisionResponse withTrail(List<TrailStep> steps) {
+        return new DecisionResponse(decisionId, policy, outcome, conditions, reason, steps, refinements, retention, errors);
+    }
+
+    /** The same decision with other refinements. */
+    public DecisionResponse withRefinements(List<Refinement> narrower) {
+        return new DecisionResponse(decisionId, policy, outcome, conditions, reason, trail, narrower, retention, errors);
+    }
+
     public static DecisionResponse of(Decision d) {
         return new DecisionResponse(d.decisionId(), d.policy(), Outcome.valueOf(d.outcome()), d.conditions(), d.reason(), d.trail(),
                 d.refinements(), d.retention(), d.errors());

@@ -31,6 +31,9 @@ public final class QueryFields {
                     "unknown", List.of(), "`trigger.required_by_law`"),
             new QueryField("doNotTrack", QueryField.Type.BOOLEAN, true, "the browser sends Do Not Track", "false", List.of(),
                     "`choice.opt_out.browser_device.do_not_track`"));
+    /** The top-level JSON names of a decision request, asked on every request: computed once. */
+    private static final List<String> REQUEST_NAMES = Stream.concat(Stream.concat(Stream.of(POLICY.name()), QUESTION.stream().map(QueryField::name)),
+            Stream.of("context", "explain")).toList();
 
     private QueryFields() {
     }
@@ -39,9 +42,8 @@ public final class QueryFields {
         return new QueryField(name, QueryField.Type.TEXT, false, meaning, defaultValue, List.of(), "");
     }
 
-    /** The top-level JSON names of a decision request. */
     public static List<String> requestNames() {
-        return Stream.concat(Stream.concat(Stream.of(POLICY.name()), QUESTION.stream().map(QueryField::name)), Stream.of("context", "explain")).toList();
+        return REQUEST_NAMES;
     }
 
     /** Every field a flat form (query parameters, CLI options) takes: policy, the question, the context. */

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.clausewise.cli.Main;
+import dev.clausewise.testing.SharedBuilds;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
@@ -16,6 +18,9 @@ import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.http.client.multipart.MultipartBody;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -47,6 +52,27 @@ class AnalysisApiTest {
         assertEquals(decided.get("outcome").asText(), mixpanel.get("outcome").asText());
         assertEquals(decided.get("reason"), mixpanel.get("reasons"));
         assertFalse(mixpanel.get("cites").get(0).get("quote").asText().isEmpty());
+    }
+
+    /** One wire model: `clausewise compare --json` prints what GET /v1/compare answers, table and matrix alike. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            table  | practice=share&data=user.contact&region=FR            | compare --json --practice share --data user.contact --region FR
+            matrix | policy=mixpanel&practice=share&rows=data&cols=recipient | compare --json --policy mixpanel --practice share --rows data --cols recipient
+            """)
+    void theCliPrintsWhatTheServiceAnswers(String name, String query, String command) throws Exception {
+        JsonNode rest = get("/v1/compare?" + query);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        PrintStream stdout = System.out;
+        int exit;
+        try {
+            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+            exit = Main.commandLine(SharedBuilds.BUILDERS).execute(command.split(" "));
+        } finally {
+            System.setOut(stdout);
+        }
+        assertEquals(0, exit, out.toString(StandardCharsets.UTF_8));
+        assertEquals(rest, JSON.readTree(out.toString(StandardCharsets.UTF_8)));
     }
 
     @Test
@@ -82,6 +108,8 @@ class AnalysisApiTest {
                 .contentType(MediaType.APPLICATION_JSON)));
         assertEquals("mixpanel", r.get("a").get("id").asText());
         assertEquals(0, r.get("changes").size());
+        assertEquals(0, r.get("totalChanges").asInt());
+        assertFalse(r.get("truncated").asBoolean());
     }
 
     @Test

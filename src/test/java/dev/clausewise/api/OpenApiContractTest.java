@@ -1,11 +1,13 @@
 package dev.clausewise.api;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.clausewise.vocabulary.Dimension;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
@@ -17,7 +19,10 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** What the linter and Prism hold the served document to: security per operation, nullable as OAS 3.0 means it. */
+/**
+ * What the linter and Prism hold the served document to: security per operation, nullable as OAS 3.0 means it; and
+ * real answers of the JSON endpoints hold to the schemas it serves, field for field.
+ */
 @MicronautTest
 class OpenApiContractTest {
     static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
@@ -81,6 +86,13 @@ class OpenApiContractTest {
         diff.forEach(m -> assertTrue(!m.has("example") || !m.get("example").isNull(), diff.toString()));
     }
 
+    /** A lint finding with its witness, of a YAML that builds against mixpanel's served document. */
+    static final String LINT = "policy: mixpanel\nstatements:\n"
+            + "  - id: pixel-no-link\n    practice: use.combine\n    data: user.behavior.browsing_history\n    effect: deny\n"
+            + "    cite: {section: S, quote: \"We do not tie the information gathered by pixel tags to our users' personal information.\"}\n"
+            + "  - id: combine\n    practice: use.combine\n    purpose: analytics\n    effect: allow\n"
+            + "    cite: {section: S, quote: \"Link or combine it with additional information we get from third parties\"}\n";
+
     @Test
     void everyJsonAnswerHasAComponentSchemaThatNamesTheFieldsSent() throws Exception {
         JsonNode doc = served();
@@ -97,11 +109,77 @@ class OpenApiContractTest {
                 "/v1/compare?practice=share.sell", "/v1/compare?policy=mixpanel&rows=practice&cols=recipient&practice=share")) {
             HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + server.getPort() + get)).build(),
                     HttpResponse.BodyHandlers.ofString());
-            assertEquals(200, r.statusCode(), get + " " + r.body());
-            String path = get.replaceFirst("\\?.*", "").replace("mixpanel", "{id}").replace("/", "~1");
-            conforms(doc, doc.at("/paths/" + path + "/get/responses/200/content/application~1json/schema"), new ObjectMapper().readTree(r.body()), get, off);
+            String path = get.replaceFirst("\\?.*", "").replace("mixpanel", "{id}");
+            conforms(doc, answer(doc, "get", path), body(r, get), get, off);
         }
         assertEquals(List.of(), off);
+    }
+
+    @Test
+    void lintAndDiffAnswersAreTheirSchemas() throws Exception {
+        JsonNode doc = served();
+        List<String> off = new ArrayList<>();
+        JsonNode lint = body(post("/v1/policies/lint", "application/yaml", HttpRequest.BodyPublishers.ofString(LINT)), "lint");
+        assertTrue(lint.at("/findings/0/witness/outcome").isTextual(), lint.toString());
+        conforms(doc, answer(doc, "post", "/v1/policies/lint"), lint, "lint", off);
+        JsonNode broken = body(post("/v1/policies/lint", "application/yaml",
+                HttpRequest.BodyPublishers.ofString("policy: mixpanel\nstatements:\n  - id: a\n    practice: share\n    effect: allow\n")), "lint");
+        assertTrue(broken.at("/findings/0/witness/outcome").isNull(), "a policy that does not build is not asked: " + broken);
+        conforms(doc, answer(doc, "post", "/v1/policies/lint"), broken, "lint of a policy that does not build", off);
+        JsonNode same = body(post("/v1/diff", "application/json", HttpRequest.BodyPublishers.ofString("{\"a\":\"mixpanel\",\"b\":\"mixpanel\"}")), "diff");
+        conforms(doc, answer(doc, "post", "/v1/diff"), same, "diff by id", off);
+        String boundary = "clausewise-boundary";
+        String parts = part(boundary, "a", LINT) + part(boundary, "b", LINT.replace("    effect: allow\n", "    effect: deny\n")) + "--" + boundary + "--\r\n";
+        JsonNode changed = body(post("/v1/diff", "multipart/form-data; boundary=" + boundary, HttpRequest.BodyPublishers.ofString(parts)), "diff");
+        assertTrue(changed.get("changes").size() > 0 && changed.at("/changes/0/before/cites/0/quote").isTextual(), changed.toString());
+        conforms(doc, answer(doc, "post", "/v1/diff"), changed, "diff of uploads", off);
+        assertEquals(List.of(), off);
+    }
+
+    @Test
+    void theVocabularyAnswerNamesEveryDimension() throws Exception {
+        JsonNode v = body(HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + server.getPort() + "/v1/vocabulary")).build(),
+                HttpResponse.BodyHandlers.ofString()), "vocabulary");
+        for (Dimension d : Dimension.values()) {
+            assertEquals(d != Dimension.DESTINATION, v.has(d.key()), d.key() + " (destination shares the region tree): " + v.fieldNames());
+        }
+    }
+
+    /** The checker itself: a field sent that the schema does not name, a wrong type, a value outside an enum, a null where none is admitted. */
+    @Test
+    void aReplyOffItsSchemaIsCaught() throws Exception {
+        JsonNode doc = YAML.readTree("components:\n  schemas:\n    R:\n      type: object\n      properties:\n"
+                + "        n: {type: integer}\n        o: {type: string, enum: [ALLOW, DENY]}\n        s: {type: string}\n");
+        JsonNode ref = YAML.readTree("$ref: '#/components/schemas/R'");
+        List<String> off = new ArrayList<>();
+        conforms(doc, ref, new ObjectMapper().readTree("{\"n\":1,\"o\":\"DENY\",\"s\":\"x\"}"), "ok", off);
+        assertEquals(List.of(), off);
+        conforms(doc, ref, new ObjectMapper().readTree("{\"n\":1,\"o\":\"DENY\",\"s\":\"x\",\"added\":true}"), "added", off);
+        conforms(doc, ref, new ObjectMapper().readTree("{\"n\":\"1\",\"o\":\"MAYBE\",\"s\":null}"), "wrong", off);
+        assertEquals(List.of("added: sent [added, n, o, s], schema [n, o, s]", "added.added: BOOLEAN against ", "wrong.n: \"1\" is not integer",
+                "wrong.o: \"MAYBE\" is not one of [\"ALLOW\",\"DENY\"]", "wrong.s: null where the schema does not admit it"), off);
+    }
+
+    private HttpResponse<String> post(String path, String type, HttpRequest.BodyPublisher body) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + server.getPort() + path))
+                .header("content-type", type).POST(body).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String part(String boundary, String name, String yaml) {
+        return "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\nContent-Type: application/yaml\r\n\r\n" + yaml + "\r\n";
+    }
+
+    private static JsonNode body(HttpResponse<String> r, String what) throws Exception {
+        assertEquals(200, r.statusCode(), what + " " + r.body());
+        assertEquals("application/json", r.headers().firstValue("content-type").orElse(""), what);
+        return new ObjectMapper().readTree(r.body());
+    }
+
+    /** The schema of an operation's 200 JSON answer, as the served document states it. */
+    private static JsonNode answer(JsonNode doc, String method, String path) {
+        JsonNode schema = doc.at("/paths/" + path.replace("~", "~0").replace("/", "~1") + "/" + method + "/responses/200/content/application~1json/schema");
+        assertFalse(schema.isMissingNode(), method + " " + path + " has no JSON answer schema");
+        return schema;
     }
 
     /** The fields of every object sent are the properties its schema names, all of them, nested; null only where nullable. */
@@ -136,7 +214,21 @@ class OpenApiContractTest {
             value.properties().forEach(e -> conforms(doc, schema.get("additionalProperties"), e.getValue(), at + "." + e.getKey(), off));
         } else if (value.isObject() || schema.isMissingNode()) {
             off.add(at + ": " + value.getNodeType() + " against " + schema);
+        } else if (!scalarOf(schema.path("type").asText(""), value)) {
+            off.add(at + ": " + value + " is not " + schema.path("type").asText());
+        } else if (schema.has("enum") && !schema.get("enum").toString().contains(value.toString())) {
+            off.add(at + ": " + value + " is not one of " + schema.get("enum"));
         }
+    }
+
+    private static boolean scalarOf(String type, JsonNode value) {
+        return switch (type) {
+            case "string" -> value.isTextual();
+            case "integer" -> value.isIntegralNumber();
+            case "number" -> value.isNumber();
+            case "boolean" -> value.isBoolean();
+            default -> true;
+        };
     }
 
     static void walk(JsonNode node, String at, List<String> untyped) {

@@ -1,6 +1,7 @@
 package dev.clausewise.api;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -38,7 +39,7 @@ class OpenApiTest {
     @Test
     void everyDocumentedOperationAnswers() throws Exception {
         HttpClient http = HttpClient.newHttpClient();
-        String yaml = get(http, "/swagger/clausewise-v1.yml").body();
+        String yaml = get(http, "/openapi.yaml").body();
         JsonNode paths = new ObjectMapper(new YAMLFactory()).readTree(yaml).get("paths");
         List<String> checked = new ArrayList<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = paths.fields(); it.hasNext(); ) {
@@ -84,10 +85,12 @@ class OpenApiTest {
     }
 
     @Test
-    void swaggerUiIsServed() throws Exception {
+    void swaggerUiIsServedTheDocumentAsServed() throws Exception {
         HttpResponse<String> ui = get(HttpClient.newHttpClient(), "/swagger-ui/index.html");
         assertEquals(200, ui.statusCode());
-        assertTrue(ui.body().contains("clausewise-v1.yml"));
+        assertTrue(ui.body().contains("'/openapi.yaml'"), "Swagger UI loads /openapi.yaml");
+        assertFalse(ui.body().contains("clausewise-v1.yml"), "not the generator's raw output");
+        assertEquals(404, get(HttpClient.newHttpClient(), "/swagger/clausewise-v1.yml").statusCode(), "one document is served");
     }
 
     private HttpResponse<String> get(HttpClient http, String path) throws Exception {

@@ -84,6 +84,19 @@ class BatchDecideTest {
     }
 
     @Test
+    void aBatchKeepsItsAnswersForTheNextRunInTheCacheDir(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("questions.jsonl");
+        Files.writeString(file, SALE + "\n");
+        Path cache = dir.resolve("cache");
+        CliTest.Run first = CliTest.run("decide", "--batch", file.toString(), "--cache-dir", cache.toString());
+        assertEquals(0, first.code(), first.err());
+        assertTrue(Files.isRegularFile(cache.resolve("answers-mixpanel.rules")), "the decision table of mixpanel is written");
+        CliTest.Run second = CliTest.run("decide", "--batch", file.toString(), "--cache-dir", cache.toString());
+        assertEquals(0, second.code(), second.err());
+        assertEquals(lines(first.out()).get(0).get("outcome"), lines(second.out()).get(0).get("outcome"));
+    }
+
+    @Test
     void batchUsageErrorsExitTwo(@TempDir Path dir) {
         assertEquals(2, CliTest.run("decide", "--batch", dir.resolve("missing.jsonl").toString()).code());
         CliTest.Run mixed = CliTest.run("decide", "--batch", "-", "--practice", "collect");

@@ -65,7 +65,8 @@ class CliTest {
         Run r = run("compile", "--emit-drl", "mixpanel");
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("rule \"statement no-sale\""));
-        assertTrue(r.out().contains("touches(Dimension.PRACTICE, \"share.sell\", Effect.DENY)"));
+        assertTrue(r.out().contains("// practice share.sell / data user\n"), r.out());
+        assertTrue(r.out().contains("Candidate.of($r, \"no-sale\", Effect.DENY"), r.out());
     }
 
     @Test
@@ -219,6 +220,15 @@ class CliTest {
         Run missing = runIn(cwd, "validate", "../bad");
         assertEquals(2, missing.code(), missing.out() + missing.err());
         assertTrue(missing.err().contains("../bad: unknown_policy: no policy `../bad`"), missing.err());
+    }
+
+    @Test
+    void serveOnABrokenVocabularySaysWhyInOneLineAndExitsTwo(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("vocabulary.yaml"), "practice: [unclosed\n");
+        Run r = run("serve", "--policies", dir.toString(), "--port", "0", "--cache-dir", "off");
+        assertEquals(2, r.code(), r.out() + r.err());
+        assertEquals(1, r.err().lines().count(), r.err());
+        assertTrue(r.err().startsWith("cannot serve: " + dir.resolve("vocabulary.yaml") + ":"), r.err());
     }
 
     @Test

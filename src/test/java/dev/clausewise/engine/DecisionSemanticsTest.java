@@ -18,6 +18,7 @@ import dev.clausewise.query.QueryNormalizer;
 import dev.clausewise.reference.ReferenceDecision;
 import dev.clausewise.reference.ReferenceEvaluator;
 import dev.clausewise.source.Diagnostics;
+import dev.clausewise.testing.SharedBuilds;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
@@ -296,8 +297,7 @@ class DecisionSemanticsTest {
 
     @Test
     void rejectedQueriesNameTheField() {
-        PolicyCatalog.Result r = PolicyCatalog.open(Path.of("policies-yaml"));
-        Answer a = r.catalog().orElseThrow().decide(new Query("mixpanel", "share", "user.contact.emial", "advertisers", null, null, "Frnce", null, null), Explain.FULL);
+        Answer a = SharedBuilds.bundled().decide(new Query("mixpanel", "share", "user.contact.emial", "advertisers", null, null, "Frnce", null, null), Explain.FULL);
         Answer.Rejected rejected = (Answer.Rejected) a;
         assertEquals(List.of("data", "region"), rejected.errors().stream().map(e -> e.field()).toList());
         assertEquals("did you mean `user.contact.email`?", rejected.errors().get(0).help());

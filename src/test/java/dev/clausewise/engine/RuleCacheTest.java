@@ -16,6 +16,7 @@ import dev.clausewise.scenario.ScenarioFile;
 import dev.clausewise.scenario.SuiteRun;
 import dev.clausewise.source.Diagnostic;
 import dev.clausewise.source.Diagnostics;
+import dev.clausewise.testing.SharedBuilds;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -37,13 +38,21 @@ class RuleCacheTest {
     static final List<String> IDS = List.of("confluent", "mixpanel", "mulesoft", "pulumi", "workato");
     static PolicyCatalog fresh;
     static List<Scenario> scenarios = new ArrayList<>();
+    /** A cache one open of the bundled policies wrote: the starting point of the tests that spoil an entry. */
+    static Path primed;
+
+    @TempDir
+    static Path classTmp;
 
     @TempDir
     Path tmp;
 
     @BeforeAll
     static void freshBuild() {
-        fresh = open(POLICIES, RuleCache.none());
+        // The test JVM's shared builds are built without a cache, as fresh as a build here would be.
+        fresh = checked(SharedBuilds.result(POLICIES));
+        primed = classTmp.resolve("primed");
+        open(POLICIES, RuleCache.at(primed));
         for (Path f : SuiteRun.discover(POLICIES)) {
             Diagnostics d = new Diagnostics();
             ScenarioFile sf = SuiteRun.load(f, d).orElseThrow(() -> new AssertionError(d.sorted()));
@@ -53,7 +62,10 @@ class RuleCacheTest {
     }
 
     static PolicyCatalog open(Path root, RuleCache cache) {
-        PolicyCatalog.Result r = PolicyCatalog.open(root, cache);
+        return checked(PolicyCatalog.open(root, cache));
+    }
+
+    static PolicyCatalog checked(PolicyCatalog.Result r) {
         assertFalse(r.hasErrors(), () -> String.join("\n", r.diagnostics().stream().map(Diagnostic::format).toList()));
         assertEquals(IDS, List.copyOf(r.catalog().orElseThrow().policies().keySet().stream().sorted().toList()));
         return r.catalog().orElseThrow();
@@ -74,6 +86,17 @@ class RuleCacheTest {
     static Decision withoutId(Answer a) {
         Decision d = ((Answer.Answered) a).decision();
         return new Decision("", d.policy(), d.outcome(), d.conditions(), d.reason(), d.trail(), d.refinements(), d.retention(), d.errors());
+    }
+
+    /** {@code dir} as an open of the bundled policies leaves it (an owner-only directory of their entries), without building them again. */
+    static Path primedCopy(Path dir) throws IOException {
+        Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        try (Stream<Path> files = Files.list(primed)) {
+            for (Path f : files.toList()) {
+                Files.copy(f, dir.resolve(f.getFileName().toString()), StandardCopyOption.COPY_ATTRIBUTES);
+            }
+        }
+        return dir;
     }
 
     static Path entry(Path dir, String policy) {
@@ -130,8 +153,7 @@ class RuleCacheTest {
 
     @Test
     void aCorruptEntryIsRebuiltAndRewritten() throws IOException {
-        Path dir = tmp.resolve("cache");
-        open(POLICIES, RuleCache.at(dir));
+        Path dir = primedCopy(tmp.resolve("cache"));
         byte[] bytes = Files.readAllBytes(entry(dir, "mixpanel"));
         bytes[bytes.length / 2] ^= 0x5a;
         Files.write(entry(dir, "mixpanel"), bytes);
@@ -146,8 +168,7 @@ class RuleCacheTest {
 
     @Test
     void aPayloadThatDoesNotDeserializeIsRebuilt() throws IOException {
-        Path dir = tmp.resolve("cache");
-        open(POLICIES, RuleCache.at(dir));
+        Path dir = primedCopy(tmp.resolve("cache"));
         Path file = entry(dir, "workato");
         String text = new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
         String key = text.substring(0, text.indexOf("\n\n")).split("\n")[1];
@@ -163,8 +184,7 @@ class RuleCacheTest {
     @Test
     void aLinkOutOfTheDirectoryIsIgnored() throws IOException {
         Path dir = tmp.resolve("cache");
-        Path elsewhere = tmp.resolve("elsewhere");
-        open(POLICIES, RuleCache.at(elsewhere));
+        Path elsewhere = primedCopy(tmp.resolve("elsewhere"));
         RuleCache empty = RuleCache.at(dir);
         open(POLICIES, empty);
         assertEquals(0, empty.stats().hits(), "entries in another directory are never read");
@@ -178,8 +198,7 @@ class RuleCacheTest {
 
     @Test
     void entriesOthersCanWriteAreIgnored() throws IOException {
-        Path dir = tmp.resolve("cache");
-        open(POLICIES, RuleCache.at(dir));
+        Path dir = primedCopy(tmp.resolve("cache"));
         Files.setPosixFilePermissions(entry(dir, "confluent"), PosixFilePermissions.fromString("rw-rw-rw-"));
         RuleCache writableFile = RuleCache.at(dir);
         open(POLICIES, writableFile);

@@ -67,8 +67,9 @@ class ReloadConcurrencyTest {
                         problems.add(e.toString());
                     }
                     // A breath between questions: four threads asking flat out on two cores starved the reloads
-                    // (the test took minutes); they still ask thousands of times across every swap.
-                    LockSupport.parkNanos(200_000);
+                    // (the test took minutes, and at load 20 a 0.2 ms breath still did); a reload takes tens of
+                    // milliseconds, so each swap still meets dozens of questions from every thread.
+                    LockSupport.parkNanos(1_000_000);
                 }
             });
         }

@@ -18,6 +18,7 @@ import dev.clausewise.scenario.Scenario;
 import dev.clausewise.scenario.ScenarioFile;
 import dev.clausewise.scenario.SuiteRun;
 import dev.clausewise.source.Diagnostics;
+import dev.clausewise.testing.SharedBuilds;
 import dev.clausewise.vocabulary.Dimension;
 import dev.clausewise.vocabulary.KeyTree;
 import dev.clausewise.vocabulary.RegionTree;
@@ -54,7 +55,7 @@ class DifferentialTest {
 
     @BeforeAll
     static void open() {
-        catalog = PolicyCatalog.open(POLICIES).catalog().orElseThrow();
+        catalog = SharedBuilds.open(POLICIES);
         normalizer = new QueryNormalizer(catalog.vocabulary());
         catalog.policies().forEach((id, p) -> references.put(id, new ReferenceEvaluator(p.policy(), catalog.vocabulary().regions(),
                 catalog.vocabulary().tree(Dimension.PRACTICE).distinct())));
