@@ -1,7 +1,5 @@
 package dev.clausewise.api;
 
-import dev.clausewise.explain.Refinement;
-import dev.clausewise.explain.TrailStep;
 import dev.clausewise.wire.DecisionResponse;
 import io.micronaut.core.annotation.Order;
 import io.micronaut.core.type.Argument;
@@ -62,22 +60,21 @@ final class DecisionWriter implements MessageBodyWriter<DecisionResponse> {
         int trailAt = indexOf(rest, EMPTY_TRAIL, 0) + EMPTY_TRAIL.length - 1;
         int refinementsAt = indexOf(rest, EMPTY_REFINEMENTS, trailAt) + EMPTY_REFINEMENTS.length - 1;
         out.write(rest, 0, trailAt);
-        List<TrailStep> trail = decision.trail();
-        for (int i = 0; i < trail.size(); i++) {
-            if (i > 0) {
-                out.write(',');
-            }
-            out.write(i == 0 ? mapper.writeValueAsBytes(trail.get(0)) : encoded(trail.get(i)));
-        }
+        // The first step is the question's own normalize step: encoded each time, never kept.
+        writeElements(decision.trail(), 1, out);
         out.write(rest, trailAt, refinementsAt - trailAt);
-        List<Refinement> refinements = decision.refinements();
-        for (int i = 0; i < refinements.size(); i++) {
+        writeElements(decision.refinements(), 0, out);
+        out.write(rest, refinementsAt, rest.length - refinementsAt);
+    }
+
+    /** The elements of a JSON array, comma-separated; those from index {@code keptFrom} on come from the cache. */
+    private void writeElements(List<?> elements, int keptFrom, OutputStream out) throws IOException {
+        for (int i = 0; i < elements.size(); i++) {
             if (i > 0) {
                 out.write(',');
             }
-            out.write(encoded(refinements.get(i)));
+            out.write(i < keptFrom ? mapper.writeValueAsBytes(elements.get(i)) : encoded(elements.get(i)));
         }
-        out.write(rest, refinementsAt, rest.length - refinementsAt);
     }
 
     private byte[] encoded(Object element) throws IOException {

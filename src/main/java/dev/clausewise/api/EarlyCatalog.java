@@ -1,10 +1,8 @@
 package dev.clausewise.api;
 
-import dev.clausewise.catalog.PolicyBuilder;
 import dev.clausewise.catalog.PolicyCatalog;
 import dev.clausewise.engine.RuleCache;
 import dev.clausewise.source.Diagnostic;
-import dev.clausewise.source.Diagnostics;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -26,10 +24,7 @@ record EarlyCatalog(Path policies, RuleCache cache, CompletableFuture<List<Diagn
         Thread t = new Thread(() -> {
             try {
                 long start = System.nanoTime();
-                Diagnostics d = new Diagnostics();
-                Optional<PolicyBuilder> builder = PolicyCatalog.builder(policies, cache, d);
-                vocabulary.complete(d.sorted());
-                PolicyCatalog.Result r = builder.map(b -> PolicyCatalog.open(policies, b, d)).orElseGet(() -> new PolicyCatalog.Result(Optional.empty(), d.sorted()));
+                PolicyCatalog.Result r = PolicyCatalog.open(policies, cache, vocabulary::complete);
                 f.complete(new Built(r, (System.nanoTime() - start) / 1_000_000));
             } catch (RuntimeException | Error e) {
                 vocabulary.completeExceptionally(e);

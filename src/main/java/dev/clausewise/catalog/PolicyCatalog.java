@@ -29,6 +29,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
@@ -85,8 +86,18 @@ public final class PolicyCatalog {
 
     /** Opens {@code root} with compiled rules read from and written to {@code cache}. */
     public static Result open(Path root, RuleCache cache) {
+        return open(root, cache, vocabulary -> {
+        });
+    }
+
+    /**
+     * Opens {@code root} as {@link #open(Path, RuleCache)} does, handing the vocabulary's diagnostics to
+     * {@code vocabularyRead} as soon as it is read, before the policies are built.
+     */
+    public static Result open(Path root, RuleCache cache, Consumer<List<Diagnostic>> vocabularyRead) {
         Diagnostics d = new Diagnostics();
         Optional<PolicyBuilder> builder = builder(root, cache, d);
+        vocabularyRead.accept(d.sorted());
         if (builder.isEmpty()) {
             return new Result(Optional.empty(), d.sorted());
         }
@@ -98,8 +109,7 @@ public final class PolicyCatalog {
         return open(root, builder, new Diagnostics());
     }
 
-    /** Builds every policy folder under {@code root} with {@code builder}, adding to {@code d} (the vocabulary's diagnostics). */
-    public static Result open(Path root, PolicyBuilder builder, Diagnostics d) {
+    private static Result open(Path root, PolicyBuilder builder, Diagnostics d) {
         PolicyCatalog catalog = new PolicyCatalog(root, builder);
         List<PolicyBuild> builds = policyDirs(root).parallelStream().map(builder::build).toList();
         Map<String, LoadedPolicy> loaded = new TreeMap<>();

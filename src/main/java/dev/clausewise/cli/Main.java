@@ -1,6 +1,7 @@
 package dev.clausewise.cli;
 
 import java.nio.file.Path;
+import java.util.Arrays;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -16,7 +17,7 @@ public final class Main implements Runnable {
     CommandSpec spec;
 
     public static void main(String[] args) {
-        int code = serving(args) ? serveCommandLine().execute(java.util.Arrays.copyOfRange(args, 1, args.length))
+        int code = serving(args) ? serveCommandLine().execute(Arrays.copyOfRange(args, 1, args.length))
                 : commandLine(Builders.FRESH).execute(args);
         if (code != 0 || !ServeCommand.serving()) {
             System.exit(code);
@@ -31,7 +32,7 @@ public final class Main implements Runnable {
         if (args.length == 0 || !args[0].equals("serve")) {
             return false;
         }
-        return java.util.Arrays.stream(args).noneMatch(a -> a.equals("-h") || a.equals("--help") || a.equals("-V") || a.equals("--version"));
+        return Arrays.stream(args).noneMatch(a -> a.equals("-h") || a.equals("--help") || a.equals("-V") || a.equals("--version"));
     }
 
     private static CommandLine serveCommandLine() {
