@@ -8,7 +8,6 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
-import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -18,8 +17,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -45,11 +42,7 @@ class ClientGoneTest {
 
     @BeforeAll
     static void start() throws Exception {
-        Path base = Files.createTempDirectory("clausewise-client-gone");
-        server = ApplicationContext.run(EmbeddedServer.class, Map.of("micronaut.server.port", -1,
-                "clausewise.policies", PolicyDirs.copy(base.resolve("policies"), "tiny", "mixpanel", "pulumi").toString(),
-                "clausewise.decision-log.dir", base.resolve("log").toString(), "clausewise.watch", false,
-                "clausewise.analysis.max-concurrent", 1, "clausewise.analysis.max-seconds", 600));
+        server = PolicyDirs.serve("clausewise-client-gone", Map.of("clausewise.analysis.max-concurrent", 1, "clausewise.analysis.max-seconds", 600), "tiny", "mixpanel", "pulumi");
     }
 
     @AfterAll

@@ -5,14 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -30,11 +27,7 @@ class QuestionBudgetTest {
 
     @BeforeAll
     static void start() throws Exception {
-        Path base = Files.createTempDirectory("clausewise-question-budget");
-        server = ApplicationContext.run(EmbeddedServer.class, Map.of("micronaut.server.port", -1,
-                "clausewise.policies", PolicyDirs.copy(base.resolve("policies"), "tiny", "mixpanel", "pulumi").toString(),
-                "clausewise.decision-log.dir", base.resolve("log").toString(), "clausewise.watch", false,
-                "clausewise.analysis.max-concurrent", 1, "clausewise.analysis.max-question-classes", 1));
+        server = PolicyDirs.serve("clausewise-question-budget", Map.of("clausewise.analysis.max-concurrent", 1, "clausewise.analysis.max-question-classes", 1), "tiny", "mixpanel", "pulumi");
     }
 
     @AfterAll
