@@ -2,6 +2,7 @@ package dev.clausewise.analysis;
 
 import dev.clausewise.catalog.LoadedPolicy;
 import dev.clausewise.engine.Candidate;
+import dev.clausewise.engine.Conflict;
 import dev.clausewise.explain.DecisionExplainer;
 import dev.clausewise.query.ConditionStatus;
 import dev.clausewise.query.Query;
@@ -28,8 +29,12 @@ final class Answers {
     private final Map<Object, List<Entry>> tables = new ConcurrentHashMap<>();
     private final AtomicInteger numbers = new AtomicInteger();
 
-    /** One evaluation (numbered per side) and the conditions it consulted, with how they were settled. */
-    record Entry(int number, Map<String, ConditionStatus> consulted, Verdict.Evaluated evaluated) {
+    /**
+     * One evaluation (numbered per side), the conditions it consulted with how they were settled, its verdict, and
+     * what lint reads of the engine's result: the deciding statements and the conflicts. The result itself is not
+     * kept: a diff of two large policies holds hundreds of thousands of entries.
+     */
+    record Entry(int number, Map<String, ConditionStatus> consulted, Verdict verdict, List<String> decisive, List<Conflict> conflicts) {
         boolean holdsUnder(Settings s) {
             for (Map.Entry<String, ConditionStatus> e : consulted.entrySet()) {
                 if (s.settle(e.getKey()) != e.getValue()) {
@@ -37,10 +42,6 @@ final class Answers {
                 }
             }
             return true;
-        }
-
-        Verdict verdict() {
-            return evaluated.verdict();
         }
     }
 
@@ -73,7 +74,8 @@ final class Answers {
                 policy.policy().statement(c.getStatementId()).orElseThrow().conditionKeys()
                         .forEach(k -> consulted.put(k, settings.settle(k)));
             }
-            Entry e = new Entry(numbers.incrementAndGet(), consulted, evaluated);
+            Entry e = new Entry(numbers.incrementAndGet(), consulted, evaluated.verdict(), evaluated.result().decided().reasons(),
+                    evaluated.result().conflicts());
             table.add(e);
             return e;
         }

@@ -110,9 +110,7 @@ final class Boxes {
                         sets[a].or(y.sets()[a]);
                         List<Set<String>> reasons = new ArrayList<>();
                         for (int i = 0; i < x.reasons().size(); i++) {
-                            Set<String> union = new TreeSet<>(x.reasons().get(i));
-                            union.addAll(y.reasons().get(i));
-                            reasons.add(union);
+                            reasons.add(union(x.reasons().get(i), y.reasons().get(i)));
                         }
                         return new Box(sets, x.example(), reasons);
                     });
@@ -213,5 +211,18 @@ final class Boxes {
         } else {
             b.append('{').append(String.join(", ", keys)).append('}');
         }
+    }
+
+    /** The statements of both boxes; one of the two sets when it holds the other (most merges), a new one otherwise. */
+    private static Set<String> union(Set<String> a, Set<String> b) {
+        if (a.containsAll(b)) {
+            return a;
+        }
+        if (b.containsAll(a)) {
+            return b;
+        }
+        TreeSet<String> union = new TreeSet<>(a);
+        union.addAll(b);
+        return Collections.unmodifiableSortedSet(union);
     }
 }

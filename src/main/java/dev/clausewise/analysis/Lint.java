@@ -108,9 +108,9 @@ public final class Lint {
         Set<String> decisive = new HashSet<>();
         Map<List<String>, Explorer.Answered> conflicts = new LinkedHashMap<>();
         for (Explorer.Answered a : answered) {
-            EngineResult r = a.entries().get(0).evaluated().result();
-            decisive.addAll(r.decided().reasons());
-            r.conflicts().forEach(c -> conflicts.putIfAbsent(List.of(c.deny(), c.allow()), a));
+            Answers.Entry e = a.entries().get(0);
+            decisive.addAll(e.decisive());
+            e.conflicts().forEach(c -> conflicts.putIfAbsent(List.of(c.deny(), c.allow()), a));
         }
         List<Finding> findings = new ArrayList<>();
         conflicts.forEach((pair, a) -> findings.add(conflict(p, policy.statement(pair.get(0)).orElseThrow(),

@@ -6,7 +6,9 @@ import dev.clausewise.explain.DecisionExplainer;
 import dev.clausewise.policy.Policy;
 import dev.clausewise.vocabulary.Vocabulary;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,6 +39,8 @@ public final class PolicyDiff {
         AtomicLong questions = new AtomicLong();
         progress.update(0, cells.size());
         Map<Transition, List<Boxes.Box>> changed = new LinkedHashMap<>();
+        // Hundreds of thousands of boxes name a few dozen sets of deciding statements: each set is kept once.
+        Map<List<String>, Set<String>> reasonSets = new HashMap<>();
         cells.parallelStream().map(cell -> {
             List<Explorer.Answered> answered = explorer.explore(cell, progress);
             questions.addAndGet(answered.size());
@@ -46,7 +50,8 @@ public final class PolicyDiff {
             progress.step();
             changed.computeIfAbsent(
                 new Transition(x.entries().get(0).verdict().answer(), x.entries().get(1).verdict().answer()), t -> new ArrayList<>())
-                .add(boxes.box(x.cell(), x.entries().stream().map(e -> (Set<String>) new TreeSet<>(e.verdict().reasons())).toList()));
+                .add(boxes.box(x.cell(), x.entries().stream()
+                        .map(e -> reasonSets.computeIfAbsent(e.verdict().reasons(), r -> Collections.unmodifiableSortedSet(new TreeSet<>(r)))).toList()));
         }));
         List<DiffReport.Change> changes = new ArrayList<>(changed.entrySet().parallelStream().flatMap(e -> Boxes.merge(e.getValue(), progress).stream().map(box -> {
             progress.step();

@@ -60,6 +60,8 @@ public final class QuestionSpace {
     private final Map<Axis, Set<String>> whole = new EnumMap<>(Axis.class);
     private final Map<List<Object>, List<Part>> parts = new ConcurrentHashMap<>();
     private final Map<String, Set<Axis>> dependencies = new ConcurrentHashMap<>();
+    /** One instance per distinct match: the answer keys of a large space repeat a few hundred matches millions of times. */
+    private final Map<Match, Match> matches = new ConcurrentHashMap<>();
 
     /** One class of an axis: the value asked, every value in the class, and how each statement's keys match them. */
     private record Part(String asked, Set<String> members, Map<String, Match> matches) {
@@ -261,7 +263,8 @@ public final class QuestionSpace {
             key.add(i);
             for (Dimension d : Dimension.MATCHED) {
                 if (joined[i][d.ordinal()] != null) {
-                    key.add(Match.of(q.relate(d, joined[i][d.ordinal()], statements[i].effect())));
+                    Match m = Match.of(q.relate(d, joined[i][d.ordinal()], statements[i].effect()));
+                    key.add(matches.computeIfAbsent(m, x -> x));
                 }
             }
         }
