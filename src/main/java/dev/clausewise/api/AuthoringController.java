@@ -101,7 +101,7 @@ final class AuthoringController {
         }
         validId("id", id);
         PolicyBuild b;
-        // A build is the costly part of a replace: it takes an analysis place, and stops (nothing written) once its client left.
+        // The build is the costly part of a replace: it takes an analysis place, and a client gone before the write has nothing written.
         try (AnalysisBudget.Job job = budget.start("replace", request)) {
             b = catalog.replace(id, required(yaml), job::check);
         }
