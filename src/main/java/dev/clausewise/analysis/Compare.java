@@ -58,9 +58,11 @@ public final class Compare {
     public record Result<T>(Optional<T> value, Answer.Rejected rejected) {
     }
 
-    public static Result<Table> question(PolicyCatalog catalog, Query question) {
+    /** Asks every loaded policy, telling {@code progress} before each (it may stop the comparison by throwing). */
+    public static Result<Table> question(PolicyCatalog catalog, Query question, Progress progress) {
         List<Row> rows = new ArrayList<>();
         for (String id : new TreeSet<>(catalog.policies().keySet())) {
+            progress.step();
             Answer a = catalog.decide(question.withPolicy(id), Explain.NONE);
             if (a instanceof Answer.Rejected r) {
                 return new Result<>(Optional.empty(), r);
@@ -72,9 +74,10 @@ public final class Compare {
 
     /**
      * One policy over two dimensions. The keys of each axis are those its statements name that can matter for the
-     * rest of the question (not disjoint from it on the other dimensions), after the field left out.
+     * rest of the question (not disjoint from it on the other dimensions), after the field left out. {@code progress}
+     * is told before each cell (it may stop the matrix by throwing).
      */
-    public static Result<Matrix> matrix(PolicyCatalog catalog, Query question, Dimension rows, Dimension cols) {
+    public static Result<Matrix> matrix(PolicyCatalog catalog, Query question, Dimension rows, Dimension cols, Progress progress) {
         if (rows == cols) {
             return rejected("cols", "invalid_value", "rows and cols are the same dimension `" + rows.key() + "`", "choose two different dimensions");
         }
@@ -93,6 +96,7 @@ public final class Compare {
         for (String r : rowKeys) {
             List<Row> line = new ArrayList<>();
             for (String c : colKeys) {
+                progress.step();
                 Answer a = catalog.decide(with(with(question, rows, r), cols, c), Explain.NONE);
                 line.add(row(p, ((Answer.Answered) a).decision()));
             }

@@ -115,8 +115,8 @@ final class AnalysisController {
     @ExecuteOn(AnalysisBudget.EXECUTOR)
     DiffResponse diffUploads(HttpRequest<?> request, @Part("a") String a, @Part("b") String b) throws IOException {
         try (AnalysisBudget.Job job = budget.start("diff", request)) {
-            LoadedPolicy left = uploaded("a", a);
-            LoadedPolicy right = uploaded("b", b);
+            LoadedPolicy left = uploaded("a", a, job);
+            LoadedPolicy right = uploaded("b", b, job);
             job.check();
             return reply(PolicyDiff.diff(left, right, catalog.vocabulary(), job.progress()));
         }
@@ -175,9 +175,8 @@ final class AnalysisController {
             throw new ProblemException(Problem.of(errors.get(0).code(), errors.get(0).message(), errors));
         }
         try (AnalysisBudget.Job job = budget.start("compare", request)) {
-            job.check();
-            return matrix ? answered(Compare.matrix(catalog, q, r.get(), c.get())).map(CompareMatrix::of).orElseThrow()
-                    : answered(Compare.question(catalog, q)).map(CompareTable::of).orElseThrow();
+            return matrix ? answered(Compare.matrix(catalog, q, r.get(), c.get(), job.progress())).map(CompareMatrix::of).orElseThrow()
+                    : answered(Compare.question(catalog, q, job.progress())).map(CompareTable::of).orElseThrow();
         }
     }
 
@@ -242,9 +241,9 @@ final class AnalysisController {
     }
 
     /** An uploaded policy built as validate builds it; one that does not build is a 422 naming the part and every error. */
-    private LoadedPolicy uploaded(String part, String yaml) throws IOException {
+    private LoadedPolicy uploaded(String part, String yaml, AnalysisBudget.Job job) throws IOException {
         String body = AuthoringController.required(yaml);
-        PolicyBuild b = catalog.check(AuthoringController.policyId(body), body);
+        PolicyBuild b = catalog.check(AuthoringController.policyId(body), body, job::check);
         if (!b.ok()) {
             List<QueryError> errors = b.diagnostics().stream().filter(Diagnostic::isError)
                     .map(d -> new QueryError(part, d.code(), d.location() + ": " + d.message(), d.help())).toList();

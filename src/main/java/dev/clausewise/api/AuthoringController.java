@@ -14,6 +14,7 @@ import dev.clausewise.wire.Problem;
 import dev.clausewise.wire.ProblemException;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
@@ -65,26 +66,32 @@ final class AuthoringController {
     @AnalysisProblems
     @Post(value = "/v1/policies/validate", consumes = {YAML, MediaType.TEXT_PLAIN, "text/yaml"}, produces = MediaType.APPLICATION_JSON)
     @ExecuteOn(AnalysisBudget.EXECUTOR)
-    Report validate(@Body String yaml, @Nullable @QueryValue String id) throws IOException {
+    Report validate(HttpRequest<?> request, @Body String yaml, @Nullable @QueryValue String id) throws IOException {
         String body = required(yaml);
         if (id != null) {
             validId("id", id);
         }
-        try (AnalysisBudget.Job job = budget.start("validate")) {
-            return Report.of(catalog.check(id == null ? policyId(body) : id, body));
+        try (AnalysisBudget.Job job = budget.start("validate", request)) {
+            return Report.of(catalog.check(id == null ? policyId(body) : id, body, job::check));
         }
     }
 
-    @Operation(summary = "Replace a policy", description = "Validate, compile and swap in the YAML; the file is written atomically. Needs the bearer token.")
+    @Operation(summary = "Replace a policy", description = "Validate, compile and swap in the YAML; the file is written atomically. Needs the bearer token. "
+            + "A client that closes the connection before the swap cancels it: nothing is written.")
     @SecurityRequirement(name = "bearer")
     @ApiResponse(responseCode = "200", description = "the policy was swapped in", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Report.class)))
     @ApiResponse(responseCode = "400", description = "an empty body or an invalid id", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @ApiResponse(responseCode = "401", description = "the bearer token is missing or wrong", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @ApiResponse(responseCode = "403", description = "authoring is off: no clausewise.authoring.token is configured", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @ApiResponse(responseCode = "422", description = "the YAML does not build; nothing was written", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Report.class)))
+    @ApiResponse(responseCode = "429", description = "clausewise.analysis.max-concurrent analyses run already; retry after Retry-After seconds; nothing was written",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "503", description = "the build took longer than clausewise.analysis.max-seconds; nothing was written",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @Put(value = "/v1/policies/{id}", consumes = {YAML, MediaType.TEXT_PLAIN, "text/yaml"}, produces = MediaType.APPLICATION_JSON)
     @ExecuteOn(AnalysisBudget.EXECUTOR)
-    HttpResponse<Report> replace(@PathVariable String id, @Body String yaml, @Nullable @Header("Authorization") String authorization) throws IOException {
+    HttpResponse<Report> replace(HttpRequest<?> request, @PathVariable String id, @Body String yaml, @Nullable @Header("Authorization") String authorization)
+            throws IOException {
         if (token.isEmpty()) {
             throw new ProblemException(Problem.of("Authorization", "authoring_disabled", "authoring over REST is disabled",
                     "configure clausewise.authoring.token (env CLAUSEWISE_AUTHORING_TOKEN) to enable it"));
@@ -93,7 +100,11 @@ final class AuthoringController {
             throw new ProblemException(Problem.of("Authorization", "unauthorized", "a valid bearer token is required", "send Authorization: Bearer <token>"));
         }
         validId("id", id);
-        PolicyBuild b = catalog.replace(id, required(yaml));
+        PolicyBuild b;
+        // The build is the costly part of a replace: it takes an analysis place, and a client gone before the write has nothing written.
+        try (AnalysisBudget.Job job = budget.start("replace", request)) {
+            b = catalog.replace(id, required(yaml), job::check);
+        }
         metrics.reloaded(id, b.ok());
         if (!b.ok()) {
             LOG.warn("refused upload of policy {}: {}", id, b.diagnostics().stream().filter(Diagnostic::isError).map(Diagnostic::format).toList());
@@ -111,13 +122,13 @@ final class AuthoringController {
     @AnalysisProblems
     @Post(value = "/v1/scenarios/run", consumes = {YAML, MediaType.TEXT_PLAIN, "text/yaml"}, produces = MediaType.APPLICATION_JSON)
     @ExecuteOn(AnalysisBudget.EXECUTOR)
-    ScenarioRun run(@Body String yaml) {
-        try (AnalysisBudget.Job job = budget.start("scenarios")) {
-            return runScenarios(yaml);
+    ScenarioRun run(HttpRequest<?> request, @Body String yaml) {
+        try (AnalysisBudget.Job job = budget.start("scenarios", request)) {
+            return runScenarios(yaml, job);
         }
     }
 
-    private ScenarioRun runScenarios(String yaml) {
+    private ScenarioRun runScenarios(String yaml, AnalysisBudget.Job job) {
         Diagnostics d = new Diagnostics();
         Optional<ScenarioFile> file = ScenarioLoader.load("scenarios.yaml", required(yaml), d);
         if (file.isEmpty()) {
@@ -125,7 +136,7 @@ final class AuthoringController {
                     d.sorted().stream().map(x -> new dev.clausewise.query.QueryError(x.location().toString(), x.code(), x.message(), x.help())).toList());
             throw new ProblemException(e);
         }
-        return ScenarioRun.of(new ScenarioRunner(catalog).run(file.get()));
+        return ScenarioRun.of(new ScenarioRunner(catalog).run(file.get(), job.progress()));
     }
 
     /** Refuses an id from a request that is not a policy id, before any path is built from it. */

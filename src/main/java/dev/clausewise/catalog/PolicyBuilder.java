@@ -131,30 +131,41 @@ public final class PolicyBuilder {
 
     /** Builds a policy from text: the same path for files, uploads and validation requests. */
     public PolicyBuild build(String expectedId, String fileName, String yaml, String document) {
-        if (shared == null) {
-            return fresh(expectedId, fileName, yaml, document);
-        }
-        String key = sha256(expectedId + "\u0000" + fileName + "\u0000" + yaml + "\u0000" + document);
-        return shared.computeIfAbsent(key, k -> fresh(expectedId, fileName, yaml, document));
+        return build(expectedId, fileName, yaml, document, () -> { });
     }
 
-    private PolicyBuild fresh(String expectedId, String fileName, String yaml, String document) {
+    /**
+     * As {@link #build(String, String, String, String)}, running {@code step} between load, check, compile and build:
+     * a request's job stops the build there by throwing once its client went away or its time is spent.
+     */
+    public PolicyBuild build(String expectedId, String fileName, String yaml, String document, Runnable step) {
+        if (shared == null) {
+            return fresh(expectedId, fileName, yaml, document, step);
+        }
+        String key = sha256(expectedId + "\u0000" + fileName + "\u0000" + yaml + "\u0000" + document);
+        return shared.computeIfAbsent(key, k -> fresh(expectedId, fileName, yaml, document, step));
+    }
+
+    private PolicyBuild fresh(String expectedId, String fileName, String yaml, String document, Runnable step) {
         Diagnostics d = new Diagnostics();
         Optional<Policy> loaded = PolicyLoader.load(fileName, yaml, d);
         if (loaded.isEmpty()) {
             return new PolicyBuild(expectedId, Optional.empty(), d.sorted());
         }
+        step.run();
         CheckResult checked = new PolicyChecker(vocabulary).check(loaded.get(), expectedId, document == null ? null : new SourceText(document));
         d.addAll(checked.diagnostics());
         if (d.hasErrors()) {
             return new PolicyBuild(expectedId, Optional.empty(), d.sorted());
         }
+        step.run();
         Policy policy = checked.policy();
         CompiledDrl drl = new DrlCompiler().compile(policy);
         d.addAll(drl.diagnostics());
         if (d.hasErrors()) {
             return new PolicyBuild(expectedId, Optional.empty(), d.sorted());
         }
+        step.run();
         String digest = "sha256:" + sha256(yaml + "\u0000" + document + "\u0000" + vocabularyDigest);
         String effective = policy.source().effective() == null ? "undated" : policy.source().effective();
         PolicyRef ref = new PolicyRef(policy.id(), effective + "+" + digest.substring(7, 19), digest);

@@ -174,20 +174,28 @@ public final class PolicyCatalog {
 
     /**
      * Builds an uploaded policy.yaml against the document beside it; when every step passes, writes the file
-     * atomically (temp file + rename) and swaps the new version in. A refused upload changes nothing.
+     * atomically (temp file + rename) and swaps the new version in. A refused upload changes nothing. {@code step}
+     * runs between the build's steps and once more before the write: when it throws (the client went away), nothing
+     * is written and the served version stays; once the file is renamed into place the new version stands.
      */
-    public synchronized PolicyBuild replace(String id, String yaml) throws IOException {
+    public synchronized PolicyBuild replace(String id, String yaml, Runnable step) throws IOException {
         Path dir = folder(id).orElseThrow(() -> new IllegalArgumentException("not a policy id: " + id));
-        PolicyBuild b = check(id, yaml);
+        PolicyBuild b = check(id, yaml, step);
         if (b.ok()) {
+            step.run();
             Files.createDirectories(dir);
             Path tmp = Files.createTempFile(dir, ".policy", ".yaml.tmp");
-            Files.writeString(tmp, yaml, StandardCharsets.UTF_8);
-            // A temp file is created owner-only; the policy file is read by whoever reads the folder, as one written by hand.
-            if (Files.getFileStore(tmp).supportsFileAttributeView(PosixFileAttributeView.class)) {
-                Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-r--r--"));
+            try {
+                Files.writeString(tmp, yaml, StandardCharsets.UTF_8);
+                // A temp file is created owner-only; the policy file is read by whoever reads the folder, as one written by hand.
+                if (Files.getFileStore(tmp).supportsFileAttributeView(PosixFileAttributeView.class)) {
+                    Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-r--r--"));
+                }
+                Files.move(tmp, dir.resolve(PolicyBuilder.POLICY_FILE), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } finally {
+                // A write that failed leaves no half-written temp file beside the policy; after the rename there is none.
+                Files.deleteIfExists(tmp);
             }
-            Files.move(tmp, dir.resolve(PolicyBuilder.POLICY_FILE), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             swapIn(id, b.policy().get());
         }
         return b;
@@ -195,14 +203,19 @@ public final class PolicyCatalog {
 
     /** Takes policy YAML through every step, quotes proven against the served document of that id; serves nothing. */
     public PolicyBuild check(String id, String yaml) throws IOException {
+        return check(id, yaml, () -> { });
+    }
+
+    /** As {@link #check(String, String)}, running {@code step} between the build's steps (it may stop the build by throwing). */
+    public PolicyBuild check(String id, String yaml, Runnable step) throws IOException {
         Optional<Path> dir = folder(id);
         if (dir.isEmpty()) {
             // An id that is not a policy id names no folder: no path is built from it, no file is read.
-            return builder().build(id, PolicyBuilder.POLICY_FILE, yaml, null);
+            return builder().build(id, PolicyBuilder.POLICY_FILE, yaml, null, step);
         }
         Path source = dir.get().resolve(PolicyBuilder.SOURCE_FILE);
         String document = Files.exists(source) ? Files.readString(source, StandardCharsets.UTF_8) : null;
-        return builder().build(id, dir.get().resolve(PolicyBuilder.POLICY_FILE).toString(), yaml, document);
+        return builder().build(id, dir.get().resolve(PolicyBuilder.POLICY_FILE).toString(), yaml, document, step);
     }
 
     /** The folder of policy {@code id} under the root, or empty when {@code id} is not a policy id (no "..", no "/"). */

@@ -1,6 +1,7 @@
 package dev.clausewise.cli;
 
 import dev.clausewise.analysis.Compare;
+import dev.clausewise.analysis.Progress;
 import dev.clausewise.catalog.PolicyCatalog;
 import dev.clausewise.explain.Json;
 import dev.clausewise.source.Suggestions;
@@ -57,7 +58,7 @@ final class CompareCommand implements Callable<Integer> {
             return ExitCodes.FAILED;
         }
         if (matrix) {
-            Compare.Result<Compare.Matrix> m = Compare.matrix(catalog.get(), QuestionOptions.query(spec, asked.get().policy()), r.get(), c.get());
+            Compare.Result<Compare.Matrix> m = Compare.matrix(catalog.get(), QuestionOptions.query(spec, asked.get().policy()), r.get(), c.get(), Progress.NONE);
             if (m.value().isEmpty()) {
                 DecideCommand.printRejected(m.rejected());
                 return ExitCodes.USAGE;
@@ -65,7 +66,7 @@ final class CompareCommand implements Callable<Integer> {
             System.out.print(json ? Json.pretty(CompareMatrix.of(m.value().get())) + "\n" : CompareText.matrix(m.value().get()));
             return ExitCodes.OK;
         }
-        Compare.Result<Compare.Table> t = Compare.question(catalog.get(), QuestionOptions.query(spec, null));
+        Compare.Result<Compare.Table> t = Compare.question(catalog.get(), QuestionOptions.query(spec, null), Progress.NONE);
         if (t.value().isEmpty()) {
             DecideCommand.printRejected(t.rejected());
             return ExitCodes.USAGE;

@@ -1,5 +1,6 @@
 package dev.clausewise.scenario;
 
+import dev.clausewise.analysis.Progress;
 import dev.clausewise.catalog.Answer;
 import dev.clausewise.catalog.PolicyCatalog;
 import dev.clausewise.explain.Decision;
@@ -20,7 +21,15 @@ public final class ScenarioRunner {
     }
 
     public List<ScenarioResult> run(ScenarioFile file) {
-        return file.scenarios().stream().map(s -> run(file, s)).toList();
+        return run(file, Progress.NONE);
+    }
+
+    /** As {@link #run(ScenarioFile)}, telling {@code progress} before each scenario (it may stop the run by throwing). */
+    public List<ScenarioResult> run(ScenarioFile file, Progress progress) {
+        return file.scenarios().stream().map(s -> {
+            progress.step();
+            return run(file, s);
+        }).toList();
     }
 
     public ScenarioResult run(ScenarioFile file, Scenario s) {

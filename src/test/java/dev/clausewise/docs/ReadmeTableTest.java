@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.clausewise.analysis.Compare;
+import dev.clausewise.analysis.Progress;
 import dev.clausewise.catalog.PolicyCatalog;
 import dev.clausewise.cli.CompareText;
 import dev.clausewise.query.Query;
@@ -41,7 +42,7 @@ class ReadmeTableTest {
     void readmeShowsTheCompareTableCompareProduces() throws IOException {
         PolicyCatalog catalog = SharedBuilds.bundled();
         Query question = new Query(null, "share", "user.contact", "third_party.advertising", null, null, "FR", null, Query.Context.NONE);
-        Compare.Table table = Compare.question(catalog, question).value().orElseThrow();
+        Compare.Table table = Compare.question(catalog, question, Progress.NONE).value().orElseThrow();
         assertEquals(5, table.rows().size());
         assertReadmeShows("<!-- compare-table:start -->\n", "<!-- compare-table:end -->", CompareText.markdown(table));
     }

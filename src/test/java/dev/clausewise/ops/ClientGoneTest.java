@@ -1,6 +1,7 @@
 package dev.clausewise.ops;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ch.qos.logback.classic.Level;
@@ -8,6 +9,15 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import dev.clausewise.analysis.Compare;
+import dev.clausewise.analysis.Progress;
+import dev.clausewise.catalog.PolicyCatalog;
+import dev.clausewise.query.Query;
+import dev.clausewise.scenario.ScenarioFile;
+import dev.clausewise.scenario.ScenarioLoader;
+import dev.clausewise.scenario.ScenarioRunner;
+import dev.clausewise.source.Diagnostics;
+import dev.clausewise.vocabulary.Dimension;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -17,9 +27,13 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -28,7 +42,9 @@ import org.slf4j.LoggerFactory;
 /**
  * A client that goes away: the analysis it started is cancelled and frees its place (one analysis at a time here,
  * and a diff of mixpanel and pulumi takes far longer than the bound), and a body cut by a closed connection is a
- * debug line, not an internal error with a stack trace.
+ * debug line, not an internal error with a stack trace. Compare, scenarios and a policy build (validate, PUT) end
+ * within the bound anyway (under a second to a few seconds), so for them the tests below stop the job at a chosen
+ * check, as a job whose client left does, and show where the work stops and that a replace writes nothing.
  */
 class ClientGoneTest {
     static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -92,6 +108,78 @@ class ClientGoneTest {
         }
         assertEquals(200, status, "the next analysis is accepted");
         System.out.printf("client gone: the diff's place was free %d ms after its client closed the connection%n", (System.nanoTime() - closed) / 1_000_000);
+    }
+
+    /** What a job's check throws once its client left; thrown here at the {@code at}-th check. */
+    static final class Gone extends RuntimeException {
+    }
+
+    static Progress goneAt(int at, AtomicInteger checks) {
+        return new Progress() {
+            @Override
+            public void update(long done, long total) {
+                step();
+            }
+
+            @Override
+            public void step() {
+                if (checks.incrementAndGet() == at) {
+                    throw new Gone();
+                }
+            }
+        };
+    }
+
+    static PolicyCatalog catalog() {
+        return server.getApplicationContext().getBean(PolicyCatalog.class);
+    }
+
+    @Test
+    void aCompareStopsAtTheCellItsJobIsFoundGone() {
+        Query question = new Query("mixpanel", null, null, null, null, null, null, null, Query.Context.NONE);
+        AtomicInteger cells = new AtomicInteger();
+        Compare.matrix(catalog(), question, Dimension.PRACTICE, Dimension.DATA, goneAt(0, cells));
+        assertTrue(cells.get() > 100, "the matrix asks one question per cell: " + cells.get());
+        AtomicInteger checks = new AtomicInteger();
+        assertThrows(Gone.class, () -> Compare.matrix(catalog(), question, Dimension.PRACTICE, Dimension.DATA, goneAt(10, checks)));
+        assertEquals(10, checks.get(), "no cell was asked after the check that found the client gone");
+        AtomicInteger policies = new AtomicInteger();
+        Query across = new Query(null, "share", "user.contact", null, null, null, null, null, Query.Context.NONE);
+        assertThrows(Gone.class, () -> Compare.question(catalog(), across, goneAt(2, policies)));
+        assertEquals(2, policies.get(), "no policy was asked after the check that found the client gone");
+    }
+
+    @Test
+    void aScenarioRunStopsAtTheScenarioItsJobIsFoundGone() {
+        StringBuilder yaml = new StringBuilder("policy: mixpanel\nscenarios:\n");
+        for (int i = 0; i < 50; i++) {
+            yaml.append("  - {name: s").append(i).append(", query: {practice: share.sell, data: user.contact}, expect: {outcome: DENY}}\n");
+        }
+        ScenarioFile file = ScenarioLoader.load("scenarios.yaml", yaml.toString(), new Diagnostics()).orElseThrow();
+        AtomicInteger checks = new AtomicInteger();
+        assertThrows(Gone.class, () -> new ScenarioRunner(catalog()).run(file, goneAt(11, checks)));
+        assertEquals(11, checks.get(), "no scenario ran after the check that found the client gone");
+    }
+
+    @Test
+    void aReplaceWhoseClientLeftBeforeTheSwapWritesNothingAndTheOldVersionServes() throws Exception {
+        PolicyCatalog catalog = catalog();
+        Path folder = catalog.root().resolve("tiny");
+        String before = Files.readString(folder.resolve("policy.yaml"));
+        String served = catalog.policy("tiny").orElseThrow().ref().version();
+        String next = before.replace("title: Tiny fixture policy", "title: Tiny fixture policy, replaced");
+        AtomicInteger steps = new AtomicInteger();
+        assertTrue(catalog.check("tiny", next, steps::incrementAndGet).ok(), "the new version builds");
+        // Found gone at each step of the build, or at the last check before the write.
+        for (int at = 1; at <= steps.get() + 1; at++) {
+            Progress gone = goneAt(at, new AtomicInteger());
+            assertThrows(Gone.class, () -> catalog.replace("tiny", next, gone::step), "cancelled at check " + at);
+            assertEquals(before, Files.readString(folder.resolve("policy.yaml")), "nothing was written, cancelled at check " + at);
+            try (Stream<Path> files = Files.list(folder)) {
+                assertEquals(List.of("policy.yaml", "source.txt"), files.map(f -> f.getFileName().toString()).sorted().toList(), "no temp file is left");
+            }
+            assertEquals(served, catalog.policy("tiny").orElseThrow().ref().version(), "the old version still serves");
+        }
     }
 
     @Test
