@@ -1,6 +1,7 @@
 package dev.clausewise.api;
 
 import dev.clausewise.catalog.Answer;
+import dev.clausewise.catalog.PolicyBuilder;
 import dev.clausewise.catalog.PolicyCatalog;
 import dev.clausewise.decisionlog.DecisionRecord;
 import dev.clausewise.decisionlog.DecisionSink;
@@ -51,6 +52,8 @@ final class DecisionService {
 
     private void record(Query query, Answer answer, long nanos) {
         if (answer instanceof Answer.Answered a) {
+            // The first answer of a starting service lets the rule builds it held run (idempotent, a volatile read after).
+            PolicyBuilder.releaseBackgroundBuilds();
             metrics.decided(a.decision().policy().id(), a.decision().outcome(), nanos);
             sink.ifPresent(s -> s.append(DecisionRecord.of(query, a.decision())));
         }

@@ -4,14 +4,23 @@ import dev.clausewise.catalog.PolicyBuilder;
 import dev.clausewise.engine.RuleCache;
 import dev.clausewise.source.Diagnostic;
 import io.micronaut.context.ApplicationContext;
+import io.micronaut.context.ApplicationContextConfigurer;
+import io.micronaut.core.io.service.MicronautMetaServiceLoaderUtils;
 import io.micronaut.runtime.Micronaut;
+import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 /** Starts the HTTP service on a policies folder. */
 public final class Server {
+    /** How long after the start the held background rule builds run at the latest. */
+    private static final Duration BUILDS_AFTER = Duration.ofSeconds(3);
+
     private Server() {
     }
 
@@ -29,7 +38,9 @@ public final class Server {
         if (cacheDir != null) {
             props.put("clausewise.cache.dir", cacheDir);
         }
-        // Versions served from their decision tables build their rules once the service answers, not during its start.
+        // Versions served from their decision tables build their rules once the service has answered its first
+        // decision (DecisionService), or BUILDS_AFTER after the start if none is asked: the first answer's cold code
+        // needs the CPU more.
         PolicyBuilder.holdBackgroundBuilds();
         try {
             EarlyCatalog early = EarlyCatalog.start(policies, RuleCache.configured(cacheDir, System.getenv()));
@@ -44,7 +55,24 @@ public final class Server {
                     .singletons(early)
                     .start()), Optional.empty());
         } finally {
-            PolicyBuilder.releaseBackgroundBuilds();
+            CompletableFuture.delayedExecutor(BUILDS_AFTER.toMillis(), TimeUnit.MILLISECONDS).execute(PolicyBuilder::releaseBackgroundBuilds);
         }
+    }
+
+    /**
+     * Starts Micronaut's first step early, on its own thread, beside the command line's parsing: the scan of the
+     * jar's META-INF/micronaut service files, whose result Micronaut keeps for its class loader (a tenth of the
+     * start when made on the main thread). Should it fail, Micronaut scans again itself and reports what it finds.
+     */
+    public static void prefetch() {
+        Thread t = new Thread(() -> {
+            try {
+                MicronautMetaServiceLoaderUtils.findMicronautMetaServiceEntries(Server.class.getClassLoader(), ApplicationContextConfigurer.class.getName());
+            } catch (IOException | RuntimeException e) {
+                // Micronaut's own scan, on the main thread, meets the same failure and reports it.
+            }
+        }, "start-prefetch");
+        t.setDaemon(true);
+        t.start();
     }
 }

@@ -1,5 +1,6 @@
 package dev.clausewise.cli;
 
+import dev.clausewise.api.Server;
 import java.nio.file.Path;
 import java.util.Arrays;
 import picocli.CommandLine;
@@ -17,7 +18,11 @@ public final class Main implements Runnable {
     CommandSpec spec;
 
     public static void main(String[] args) {
-        int code = serving(args) ? serveCommandLine().execute(Arrays.copyOfRange(args, 1, args.length))
+        boolean serving = serving(args);
+        if (serving) {
+            Server.prefetch();
+        }
+        int code = serving ? serveCommandLine().execute(Arrays.copyOfRange(args, 1, args.length))
                 : commandLine(Builders.FRESH).execute(args);
         if (code != 0 || !ServeCommand.serving()) {
             System.exit(code);
