@@ -111,6 +111,18 @@ public final class Candidate {
         return settled;
     }
 
+    /** How this candidate stands once no statement overrides it: a deny, or an allow by its settled conditions. */
+    public StandingKind getStandingKind() {
+        if (effect == Effect.DENY) {
+            return StandingKind.DENY;
+        }
+        return switch (settled) {
+            case DEFEATED -> StandingKind.DEFEATED;
+            case OPEN -> StandingKind.OPEN;
+            case SATISFIED -> StandingKind.CLEAR;
+        };
+    }
+
     /** A defeated allow removes no deny: the exception does not hold, so the prohibition it would lift decides. */
     public boolean mayRemove(Candidate loser) {
         return settled != ConditionStatus.DEFEATED || loser.effect != Effect.DENY;
