@@ -2,6 +2,7 @@ package dev.clausewise.engine;
 
 import dev.clausewise.policy.Effect;
 import dev.clausewise.policy.ScopeQualifier;
+import dev.clausewise.query.ConditionStatus;
 import dev.clausewise.query.Identifiability;
 import dev.clausewise.query.KeyMatch;
 import dev.clausewise.query.NormalizedQuery;
@@ -28,6 +29,8 @@ public final class Candidate {
     private final Map<Dimension, KeyMatch> matches;
     private final Identifiability scope;
     private final Applicability applicability;
+    private final List<ConditionState> conditionStates;
+    private final ConditionStatus settled;
 
     private Candidate(NormalizedQuery query, String statementId, Effect effect, List<List<String>> conditions, Set<String> overrides,
                       Map<Dimension, KeyMatch> matches, Identifiability scope) {
@@ -40,6 +43,21 @@ public final class Candidate {
         this.scope = scope;
         this.applicability = scope == null && matches.values().stream().allMatch(m -> m.relation() == Relation.COVERS)
                 ? Applicability.APPLIES : Applicability.REFINES;
+        // Only an allow's conditions are settled (a deny prohibits whatever they say). Settled here, once, so that
+        // the standing and override rules test one field instead of joining the condition states.
+        List<ConditionState> states = new ArrayList<>(effect == Effect.ALLOW ? conditions.size() : 0);
+        ConditionStatus worst = ConditionStatus.SATISFIED;
+        if (effect == Effect.ALLOW) {
+            for (List<String> anyOf : conditions) {
+                ConditionState s = new ConditionState(query, statementId, anyOf, query.settings().settleAny(anyOf));
+                states.add(s);
+                if (s.status() == ConditionStatus.DEFEATED || s.status() == ConditionStatus.OPEN && worst == ConditionStatus.SATISFIED) {
+                    worst = s.status();
+                }
+            }
+        }
+        this.conditionStates = List.copyOf(states);
+        this.settled = worst;
     }
 
     /**
@@ -81,6 +99,33 @@ public final class Candidate {
     /** What must hold, each entry one condition or several alternatives (one of which must hold). */
     public List<List<String>> getConditions() {
         return conditions;
+    }
+
+    /** What the query's context says of each of an allow's conditions, in order; none for a deny. */
+    public List<ConditionState> getConditionStates() {
+        return conditionStates;
+    }
+
+    /** All of an allow's conditions together: defeated when one is, else open when one is, else satisfied (a deny: satisfied). */
+    public ConditionStatus getSettled() {
+        return settled;
+    }
+
+    /** How this candidate stands once no statement overrides it: a deny, or an allow by its settled conditions. */
+    public StandingKind getStandingKind() {
+        if (effect == Effect.DENY) {
+            return StandingKind.DENY;
+        }
+        return switch (settled) {
+            case DEFEATED -> StandingKind.DEFEATED;
+            case OPEN -> StandingKind.OPEN;
+            case SATISFIED -> StandingKind.CLEAR;
+        };
+    }
+
+    /** A defeated allow removes no deny: the exception does not hold, so the prohibition it would lift decides. */
+    public boolean mayRemove(Candidate loser) {
+        return settled != ConditionStatus.DEFEATED || loser.effect != Effect.DENY;
     }
 
     /** The identifiability of the data the statement speaks of, when the query's data is outside it; else null. */
