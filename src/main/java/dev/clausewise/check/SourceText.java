@@ -17,20 +17,31 @@ public final class SourceText {
     /** Quotes longer than this get no closest passage: the comparison costs quote length × document length. */
     public static final int MAX_QUOTE = 2000;
 
+    private final String text;
     private final String normalized;
-    private final List<String> passages;
+    /** The document's sentences, made only for a quote that is not found (most builds find every quote). */
+    private volatile List<String> passages;
 
     public SourceText(String text) {
+        this.text = text;
         this.normalized = normalize(text);
-        List<String> ps = new ArrayList<>();
-        for (String line : text.split("\\R")) {
-            for (String sentence : SENTENCE_END.split(normalize(line))) {
-                if (!sentence.isBlank()) {
-                    ps.add(sentence);
+    }
+
+    private List<String> passages() {
+        List<String> ps = passages;
+        if (ps == null) {
+            List<String> found = new ArrayList<>();
+            for (String line : text.split("\\R")) {
+                for (String sentence : SENTENCE_END.split(normalize(line))) {
+                    if (!sentence.isBlank()) {
+                        found.add(sentence);
+                    }
                 }
             }
+            ps = List.copyOf(found);
+            passages = ps;
         }
-        this.passages = List.copyOf(ps);
+        return ps;
     }
 
     public static String normalize(String s) {
@@ -52,7 +63,7 @@ public final class SourceText {
         }
         String best = null;
         double bestScore = Double.MAX_VALUE;
-        for (String p : passages) {
+        for (String p : passages()) {
             String c = p.toLowerCase();
             // The length difference alone bounds the score from below: a passage that cannot beat the best is not compared.
             if ((double) Math.abs(q.length() - c.length()) / Math.max(q.length(), c.length()) >= bestScore) {
