@@ -1,6 +1,7 @@
 package dev.clausewise.catalog;
 
 import dev.clausewise.explain.Decision;
+import dev.clausewise.explain.DecisionExplainer;
 import dev.clausewise.policy.Effect;
 import dev.clausewise.policy.Policy;
 import dev.clausewise.policy.Statement;
@@ -10,6 +11,7 @@ import dev.clausewise.query.Settings;
 import dev.clausewise.vocabulary.Dimension;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -22,8 +24,10 @@ import java.util.concurrent.atomic.LongAdder;
  * narrower key) and through the context that settles conditions and scope; two questions alike in all of that get
  * the same answer but for the decision id and the normalize step of the trail, which {@code reissue} writes anew.
  * So a value is mapped once per dimension to the class of its relations (interned, then a hash lookup), and
- * Drools decides each class once. An entry holds the full trail; a lower explain level is cut from it. Bounded: past
- * {@code limit} entries new classes are decided, not kept.
+ * Drools decides each class once. An entry holds the full trail in its class form (no decision id, a blank normalize
+ * step); classes that answer alike share one instance of it (a policy's thousands of classes have a few hundred
+ * distinct answers), and a lower explain level is cut from it. Bounded: past {@code limit} entries new classes are
+ * decided, not kept.
  */
 public final class DecisionMemo {
     /** System property holding the bound per policy version; 0 turns the memo off. */
@@ -41,6 +45,7 @@ public final class DecisionMemo {
     private final List<ConcurrentHashMap<List<KeyMatch.Reading>, Integer>> signatureClasses = new ArrayList<>();
     private final AtomicInteger nextClass = new AtomicInteger();
     private final ConcurrentHashMap<ClassKey, Decision> answers = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<Decision, Decision> distinct = new ConcurrentHashMap<>();
     private final int limit;
     private volatile int preloaded;
     private final LongAdder hits = new LongAdder();
@@ -128,51 +133,99 @@ public final class DecisionMemo {
         return d;
     }
 
+    /** Keeps the full answer {@code d} for its class. */
     void put(ClassKey key, Decision d) {
         if (key != null && answers.size() < limit) {
-            answers.putIfAbsent(key, d);
+            answers.putIfAbsent(key, shared(DecisionExplainer.classForm(d)));
         }
     }
 
-    /** Up to {@code max} entries in their lasting form: the signatures behind each class id, not the ids of this process. */
-    List<DecisionTable.Entry> entries(int max) {
-        List<Map<Integer, List<KeyMatch.Reading>>> byId = new ArrayList<>();
+    private Decision shared(Decision classForm) {
+        Decision known = distinct.putIfAbsent(classForm, classForm);
+        return known == null ? classForm : known;
+    }
+
+    /**
+     * Up to {@code max} classes in their lasting form: the signatures behind each class id, not the ids of this
+     * process, and each distinct answer once.
+     */
+    DecisionTable.Table table(int max) {
+        List<List<List<KeyMatch.Reading>>> signatures = new ArrayList<>();
+        List<Map<Integer, Integer>> positions = new ArrayList<>();
         for (ConcurrentHashMap<List<KeyMatch.Reading>, Integer> classes : signatureClasses) {
-            Map<Integer, List<KeyMatch.Reading>> ids = new HashMap<>();
-            classes.forEach((signature, id) -> ids.put(id, signature));
-            byId.add(ids);
+            List<List<KeyMatch.Reading>> list = new ArrayList<>();
+            Map<Integer, Integer> position = new HashMap<>();
+            classes.forEach((signature, id) -> {
+                position.put(id, list.size());
+                list.add(signature);
+            });
+            signatures.add(list);
+            positions.add(position);
         }
-        List<DecisionTable.Entry> out = new ArrayList<>();
+        List<Decision> decisions = new ArrayList<>();
+        Map<Decision, Integer> decisionPosition = new IdentityHashMap<>();
+        List<int[]> rows = new ArrayList<>();
         for (Map.Entry<ClassKey, Decision> e : answers.entrySet()) {
-            if (out.size() >= max) {
+            if (rows.size() >= max) {
                 break;
             }
             int[] ids = e.getKey().dimensions();
-            List<List<KeyMatch.Reading>> signatures = new ArrayList<>(ids.length);
+            int[] row = new int[ids.length + 2];
             for (int d = 0; d < ids.length; d++) {
-                signatures.add(byId.get(d).get(ids[d]));
+                row[d] = positions.get(d).get(ids[d]);
             }
-            out.add(new DecisionTable.Entry(signatures, e.getKey().context(), e.getValue()));
+            row[ids.length] = e.getKey().context();
+            row[ids.length + 1] = decisionPosition.computeIfAbsent(e.getValue(), x -> {
+                decisions.add(x);
+                return decisions.size() - 1;
+            });
+            rows.add(row);
         }
-        return out;
+        return new DecisionTable.Table(decisions, signatures, rows);
     }
 
-    /** Takes entries of an earlier run (same policy version and code, as the table's key proves) into the memo. */
-    void preload(List<DecisionTable.Entry> entries) {
-        for (DecisionTable.Entry e : entries) {
-            if (answers.size() >= limit) {
-                return;
+    /**
+     * Takes the classes of an earlier run (same policy version and code, as the table's key proves) into the memo;
+     * a row that does not fit the table's shape is skipped.
+     */
+    void preload(DecisionTable.Table table) {
+        int dims = Dimension.MATCHED.size();
+        if (table.signatures().size() == dims) {
+            int[][] ids = new int[dims][];
+            for (int d = 0; d < dims; d++) {
+                List<List<KeyMatch.Reading>> list = table.signatures().get(d);
+                ids[d] = new int[list.size()];
+                for (int i = 0; i < list.size(); i++) {
+                    ids[d][i] = signatureClasses.get(d).computeIfAbsent(List.copyOf(list.get(i)), s -> nextClass.incrementAndGet());
+                }
             }
-            if (e.signatures().size() != Dimension.MATCHED.size()) {
-                continue;
+            for (int[] row : table.classes()) {
+                if (answers.size() >= limit) {
+                    break;
+                }
+                if (fits(row, ids, table.answers().size())) {
+                    int[] c = new int[dims];
+                    for (int d = 0; d < dims; d++) {
+                        c[d] = ids[d][row[d]];
+                    }
+                    answers.putIfAbsent(new ClassKey(c[0], c[1], c[2], c[3], c[4], c[5], c[6], row[dims]),
+                            shared(table.answers().get(row[dims + 1])));
+                }
             }
-            int[] c = new int[Dimension.MATCHED.size()];
-            for (int d = 0; d < c.length; d++) {
-                c[d] = signatureClasses.get(d).computeIfAbsent(List.copyOf(e.signatures().get(d)), s -> nextClass.incrementAndGet());
-            }
-            answers.putIfAbsent(new ClassKey(c[0], c[1], c[2], c[3], c[4], c[5], c[6], e.context()), e.decision());
         }
         preloaded = answers.size();
+    }
+
+    private static boolean fits(int[] row, int[][] ids, int answerCount) {
+        if (row == null || row.length != ids.length + 2 || row[ids.length + 1] < 0 || row[ids.length + 1] >= answerCount) {
+            return false;
+        }
+        for (int d = 0; d < ids.length; d++) {
+            if (row[d] < 0 || row[d] >= ids[d].length) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Whether classes were decided since the memo was made or preloaded: a table written now would say more. */
@@ -190,6 +243,11 @@ public final class DecisionMemo {
 
     public int size() {
         return answers.size();
+    }
+
+    /** How many distinct answers the classes share. */
+    public int distinctAnswers() {
+        return distinct.size();
     }
 
     /** The class of one question, by value of each matched dimension, and context. */

@@ -9,7 +9,6 @@ import dev.clausewise.explain.Explain;
 import dev.clausewise.explain.PolicyRef;
 import dev.clausewise.policy.Policy;
 import dev.clausewise.query.NormalizedQuery;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -74,9 +73,9 @@ public final class LoadedPolicy {
         return document;
     }
 
-    /** Fills the memo with the entries of an earlier run's table of this very version. */
-    void preload(List<DecisionTable.Entry> entries) {
-        memo.preload(entries);
+    /** Fills the memo with the classes of an earlier run's table of this very version. */
+    void preload(DecisionTable.Table table) {
+        memo.preload(table);
         fromTable = true;
     }
 
@@ -86,7 +85,7 @@ public final class LoadedPolicy {
      */
     void storeAnswers(RuleCache cache) {
         if (cache.enabled() && DecisionTable.configuredLimit() > 0 && (memo.grown() || !fromTable)) {
-            DecisionTable.store(cache, policy.id(), DecisionTable.key(ref, drl), memo.entries(DecisionTable.configuredLimit()));
+            DecisionTable.store(cache, policy.id(), DecisionTable.key(ref, drl), memo.table(DecisionTable.configuredLimit()));
         }
     }
 

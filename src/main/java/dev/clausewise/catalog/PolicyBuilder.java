@@ -169,7 +169,7 @@ public final class PolicyBuilder {
         String digest = "sha256:" + sha256(yaml + "\u0000" + document + "\u0000" + vocabularyDigest);
         String effective = policy.source().effective() == null ? "undated" : policy.source().effective();
         PolicyRef ref = new PolicyRef(policy.id(), effective + "+" + digest.substring(7, 19), digest);
-        Optional<List<DecisionTable.Entry>> table = DecisionTable.load(answers, policy.id(), DecisionTable.key(ref, drl));
+        Optional<DecisionTable.Table> table = DecisionTable.load(answers, policy.id(), DecisionTable.key(ref, drl));
         if (table.isPresent()) {
             // This very version was built and answered before (the table's key proves it): it serves the classes it
             // decided then at once, and its knowledge base is built beside serving for the classes it did not.

@@ -44,6 +44,8 @@ public final class FileDecisionSink implements DecisionSink {
     static final String PARTIAL = "decisions.partial";
     private static final long MAX_BACKOFF_MS = 5_000;
     private static final int OFFSET_BITS = 40;
+    /** How much of a line's start is kept to read its id from. */
+    private static final int HEAD = 64;
     /** A read-back waits at most this long for the writer to flush what was appended before it. */
     private static final long FIND_WAIT_MS = 2_000;
 
@@ -311,33 +313,40 @@ public final class FileDecisionSink implements DecisionSink {
     }
 
     /** Indexes the files a previous run left, oldest first, so their records can be read back too. */
+    /**
+     * Indexes the records of the files a previous run left, by id, for read-back. Each block is searched for
+     * newlines by {@code String.indexOf} over its bytes as Latin-1 (a vectorized JDK intrinsic): a full log (six
+     * files of 10 MB) read a byte per call cost the starting service half a second of CPU beside its start.
+     */
     private void indexExisting() {
+        byte[] block = new byte[1 << 16];
+        StringBuilder head = new StringBuilder(HEAD);
         for (int k = settings.files(); k >= 0; k--) {
             Path f = file(k);
             if (!Files.isRegularFile(f)) {
                 continue;
             }
             long g = generation - k;
-            try (var in = new java.io.BufferedInputStream(Files.newInputStream(f), 1 << 16)) {
-                long offset = 0;
+            try (var in = Files.newInputStream(f)) {
+                long base = 0;
                 long lineStart = 0;
-                ByteArrayOutputStream head = new ByteArrayOutputStream();
-                int b;
-                while ((b = in.read()) != -1) {
-                    offset++;
-                    if (b != '\n') {
-                        if (head.size() < 64) {
-                            head.write(b);
-                        }
-                        continue;
+                int n;
+                while ((n = in.readNBytes(block, 0, block.length)) > 0) {
+                    String text = new String(block, 0, n, StandardCharsets.ISO_8859_1);
+                    int from = 0;
+                    for (int nl = text.indexOf('\n'); nl >= 0; nl = text.indexOf('\n', from)) {
+                        head.append(text, from, Math.min(nl, from + Math.max(0, HEAD - head.length())));
+                        long start = lineStart;
+                        idOf(new String(head.toString().getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8)).ifPresent(id -> {
+                            index.put(id, g << OFFSET_BITS | start);
+                            idsByGeneration.computeIfAbsent(g, x -> new ArrayList<>()).add(id);
+                        });
+                        head.setLength(0);
+                        from = nl + 1;
+                        lineStart = base + from;
                     }
-                    long start = lineStart;
-                    idOf(head.toString(StandardCharsets.UTF_8)).ifPresent(id -> {
-                        index.put(id, g << OFFSET_BITS | start);
-                        idsByGeneration.computeIfAbsent(g, x -> new ArrayList<>()).add(id);
-                    });
-                    head.reset();
-                    lineStart = offset;
+                    head.append(text, from, Math.min(n, from + Math.max(0, HEAD - head.length())));
+                    base += n;
                 }
             } catch (IOException e) {
                 failures.incrementAndGet();

@@ -26,6 +26,7 @@ import java.util.stream.Collectors;
 
 /** Turns what the engine concluded into a Decision: outcome, open conditions, refinements, and a trail citing each clause. */
 public final class DecisionExplainer {
+    private static final TrailStep BLANK_NORMALIZE = new TrailStep(1, TrailKind.NORMALIZE.trailName(), "normalize", null, "", null);
     private final Vocabulary vocabulary;
 
     public DecisionExplainer(Vocabulary vocabulary) {
@@ -69,6 +70,22 @@ public final class DecisionExplainer {
             trail = steps;
         }
         return new Decision(decisionId(), full.policy(), full.outcome(), full.conditions(), full.reason(), trail,
+                full.refinements(), full.retention(), full.errors());
+    }
+
+    /**
+     * What a full answer's class decides, for the memo to keep: no decision id and a blank normalize step, the two
+     * parts {@link #reissue} writes anew for each question. Answers of one class form are equal whatever question
+     * of the class produced them, so a memo keeps each once, however many classes answer alike.
+     */
+    public static Decision classForm(Decision full) {
+        List<TrailStep> trail = full.trail();
+        if (!trail.isEmpty()) {
+            List<TrailStep> steps = new ArrayList<>(trail);
+            steps.set(0, BLANK_NORMALIZE);
+            trail = steps;
+        }
+        return new Decision("", full.policy(), full.outcome(), full.conditions(), full.reason(), trail,
                 full.refinements(), full.retention(), full.errors());
     }
 

@@ -197,6 +197,28 @@ class DecisionLogFaultsTest {
     }
 
     @Test
+    void aRestartIndexesEveryRecordOfLargeFilesWhateverBlockItsLineStartsIn(@TempDir Path dir) throws Exception {
+        FileDecisionSink first = new FileDecisionSink(dir, 1 << 20, 2);
+        int count = 3_000;
+        for (int i = 0; i < count; i++) {
+            first.append(record("r-" + i));
+            if (i % 500 == 499) {
+                first.flush();
+            }
+        }
+        first.close();
+        assertTrue(Files.size(dir.resolve("decisions.jsonl")) > 3 * (1 << 16), "the current file spans several read blocks");
+        FileDecisionSink second = new FileDecisionSink(dir, 1 << 20, 2);
+        second.append(record("after-restart"));
+        second.flush();
+        for (int i = 0; i < count; i++) {
+            String id = "r-" + i;
+            assertEquals(id, JSON.readTree(second.find(id).orElseThrow(() -> new AssertionError(id))).get("id").asText());
+        }
+        second.close();
+    }
+
+    @Test
     void aFailedSendIsCountedAndGoesToTheFallback(@TempDir Path dir) throws Exception {
         MockProducer<String, String> producer = new MockProducer<>(false, new StringSerializer(), new StringSerializer());
         FileDecisionSink file = new FileDecisionSink(dir, 1_000_000, 3);

@@ -42,6 +42,8 @@ class DecisionTableTest {
         }
         int decided = first.policies().values().stream().mapToInt(p -> p.memo().size()).sum();
         assertTrue(decided > 500, "the questions fall in many classes: " + decided);
+        int distinct = first.policies().values().stream().mapToInt(p -> p.memo().distinctAnswers()).sum();
+        assertTrue(distinct * 2 < decided, "classes that answer alike share one answer: " + distinct + " distinct answers for " + decided + " classes");
         first.persistAnswers();
 
         PolicyCatalog second = open();
@@ -62,6 +64,8 @@ class DecisionTableTest {
             }
         }
         assertTrue(mismatches.isEmpty(), () -> "answers from the table differ from the engine's:\n" + String.join("\n", mismatches));
+        assertEquals(distinct, second.policies().values().stream().mapToInt(p -> p.memo().distinctAnswers()).sum(),
+                "the table holds each distinct answer once and the second run shares them as the first did");
         long misses = second.policies().values().stream().mapToLong(p -> p.memo().misses()).sum();
         assertEquals(0, misses, "the second run decided none of the first run's classes again");
     }
