@@ -190,6 +190,7 @@ public final class DecisionMemo {
      */
     void preload(DecisionTable.Table table) {
         int dims = Dimension.MATCHED.size();
+        int taken = 0;
         if (table.signatures().size() == dims) {
             int[][] ids = new int[dims][];
             for (int d = 0; d < dims; d++) {
@@ -208,12 +209,14 @@ public final class DecisionMemo {
                     for (int d = 0; d < dims; d++) {
                         c[d] = ids[d][row[d]];
                     }
-                    answers.putIfAbsent(new ClassKey(c[0], c[1], c[2], c[3], c[4], c[5], c[6], row[dims]),
-                            shared(table.answers().get(row[dims + 1])));
+                    if (answers.putIfAbsent(new ClassKey(c[0], c[1], c[2], c[3], c[4], c[5], c[6], row[dims]),
+                            shared(table.answers().get(row[dims + 1]))) == null) {
+                        taken++;
+                    }
                 }
             }
         }
-        preloaded = answers.size();
+        preloaded = taken;
     }
 
     private static boolean fits(int[] row, int[][] ids, int answerCount) {
@@ -228,7 +231,7 @@ public final class DecisionMemo {
         return true;
     }
 
-    /** Whether classes were decided since the memo was made or preloaded: a table written now would say more. */
+    /** Whether this run decided classes the table it read did not hold: a table written now would say more. */
     boolean grown() {
         return answers.size() > preloaded;
     }

@@ -85,19 +85,25 @@ final class DecisionTable {
         return RuleCache.keyFor("answers", ref.digest(), drl.text(), CODE);
     }
 
-    /** The table of policy {@code id} made for exactly {@code key}; empty when there is none or tables are off. */
-    static Optional<Table> load(RuleCache cache, String id, String key) {
+    /**
+     * The stored table of policy {@code id} made for exactly {@code key}, its digest checked; empty when there is
+     * none or tables are off. {@link #read} makes the table of it.
+     */
+    static Optional<byte[]> find(RuleCache cache, String id, String key) {
         if (!cache.enabled() || configuredLimit() <= 0) {
             return Optional.empty();
         }
-        return cache.load(entryName(id), key).flatMap(bytes -> {
-            try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(bytes))) {
-                return Optional.of(read(Json.MAPPER.readValue(in, Written.class)));
-            } catch (IOException | RuntimeException e) {
-                cache.refuse(entryName(id), e.toString());
-                return Optional.empty();
-            }
-        });
+        return cache.load(entryName(id), key);
+    }
+
+    /** The table {@code bytes} of {@link #find} hold; empty, with the entry refused, when they do not parse. */
+    static Optional<Table> read(RuleCache cache, String id, byte[] bytes) {
+        try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(bytes))) {
+            return Optional.of(read(Json.MAPPER.readValue(in, Written.class)));
+        } catch (IOException | RuntimeException e) {
+            cache.refuse(entryName(id), e.toString());
+            return Optional.empty();
+        }
     }
 
     static void store(RuleCache cache, String id, String key, Table table) {

@@ -12,6 +12,10 @@ import dev.clausewise.query.NormalizedQuery;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.FutureTask;
+import java.util.function.Supplier;
 
 /**
  * A policy version that passed every step and serves decisions. {@link #answer} is the one way a question is
@@ -25,23 +29,67 @@ public final class LoadedPolicy {
     private final PolicyRef ref;
     private final String document;
     private final DecisionMemo memo;
-    private volatile boolean fromTable;
+    /** Reads an earlier run's table of this version; null when there is none. */
+    private final FutureTask<Optional<DecisionTable.Table>> table;
+    private volatile boolean tableTaken;
 
     public LoadedPolicy(Policy policy, CompiledDrl drl, PolicyKnowledge knowledge, PolicyRef ref, String document) {
-        this(policy, drl, CompletableFuture.completedFuture(knowledge), ref, document);
+        this(policy, drl, CompletableFuture.completedFuture(knowledge), ref, document, null);
     }
 
-    /**
-     * A version whose knowledge base is still being built: it answers the classes its memo holds at once, and
-     * other questions once the build is done.
-     */
-    LoadedPolicy(Policy policy, CompiledDrl drl, CompletableFuture<PolicyKnowledge> knowledge, PolicyRef ref, String document) {
+    private LoadedPolicy(Policy policy, CompiledDrl drl, CompletableFuture<PolicyKnowledge> knowledge, PolicyRef ref, String document,
+                         FutureTask<Optional<DecisionTable.Table>> table) {
         this.policy = policy;
         this.drl = drl;
         this.knowledge = knowledge;
         this.ref = ref;
         this.document = document;
         this.memo = new DecisionMemo(policy, DecisionMemo.configuredLimit());
+        this.table = table;
+    }
+
+    /**
+     * A version an earlier run answered, with that run's decision {@code table}: the table is read into the memo,
+     * then the knowledge base is built ({@code build}), both on {@code builds} once {@code gate} opens (a starting
+     * service holds it until its first answer); a question that needs either sooner has it done at once.
+     */
+    static LoadedPolicy servedFromTable(Policy policy, CompiledDrl drl, PolicyRef ref, String document,
+                                        Supplier<Optional<DecisionTable.Table>> table, CompletableFuture<Void> gate,
+                                        Executor builds, Supplier<PolicyKnowledge> build) {
+        CompletableFuture<PolicyKnowledge> knowledge = new CompletableFuture<>();
+        LoadedPolicy served = new LoadedPolicy(policy, drl, knowledge, ref, document, new FutureTask<>(table::get));
+        gate.thenRunAsync(served::takeTable, builds)
+                .thenApplyAsync(read -> build.get(), builds)
+                .whenComplete((built, e) -> {
+                    if (e == null) {
+                        knowledge.complete(built);
+                    } else {
+                        knowledge.completeExceptionally(e instanceof CompletionException && e.getCause() != null ? e.getCause() : e);
+                    }
+                });
+        return served;
+    }
+
+    /** Reads the earlier run's table into the memo, once; a table that does not parse leaves the memo as it is. */
+    private void takeTable() {
+        if (table == null || tableTaken) {
+            return;
+        }
+        synchronized (this) {
+            if (tableTaken) {
+                return;
+            }
+            table.run();
+            try {
+                table.get().ifPresent(memo::preload);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (ExecutionException e) {
+                // DecisionTable.read reports what it cannot read; the engine answers instead.
+            }
+            tableTaken = true;
+        }
     }
 
     public Policy policy() {
@@ -73,24 +121,20 @@ public final class LoadedPolicy {
         return document;
     }
 
-    /** Fills the memo with the classes of an earlier run's table of this very version. */
-    void preload(DecisionTable.Table table) {
-        memo.preload(table);
-        fromTable = true;
-    }
-
     /**
      * Writes the memo to {@code cache} for the next run of this version, when it holds classes the last table did
      * not, or there was no table: even an empty one lets the next run serve before this version's rules are built.
      */
     void storeAnswers(RuleCache cache) {
-        if (cache.enabled() && DecisionTable.configuredLimit() > 0 && (memo.grown() || !fromTable)) {
+        takeTable();
+        if (cache.enabled() && DecisionTable.configuredLimit() > 0 && (memo.grown() || table == null)) {
             DecisionTable.store(cache, policy.id(), DecisionTable.key(ref, drl), memo.table(DecisionTable.configuredLimit()));
         }
     }
 
-    /** The memo of this version's answers by question class. */
+    /** The memo of this version's answers by question class, holding the earlier run's table if there is one. */
     public DecisionMemo memo() {
+        takeTable();
         return memo;
     }
 
@@ -99,6 +143,7 @@ public final class LoadedPolicy {
      * full trail, kept for the class; the answer is cut to {@code explain}).
      */
     public Decision answer(NormalizedQuery q, DecisionExplainer explainer, Explain explain) {
+        takeTable();
         DecisionMemo.ClassKey key = memo.classOf(q);
         Decision known = memo.get(key);
         if (known != null) {
@@ -107,8 +152,14 @@ public final class LoadedPolicy {
         return decideAndKeep(key, q, explainer, explain);
     }
 
-    /** The memo's answer when the question's class was decided before; empty when only the engine can answer. */
+    /**
+     * The memo's answer when the question's class was decided before; empty when only the engine can answer, or
+     * while the earlier run's table is still to be read (for a caller that must not wait, such as an event loop).
+     */
     public Optional<Decision> known(NormalizedQuery q, DecisionExplainer explainer, Explain explain) {
+        if (table != null && !tableTaken) {
+            return Optional.empty();
+        }
         Decision known = memo.peek(memo.classOf(q));
         return known == null ? Optional.empty() : Optional.of(explainer.reissue(known, q, explain));
     }

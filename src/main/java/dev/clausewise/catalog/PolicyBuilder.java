@@ -169,17 +169,16 @@ public final class PolicyBuilder {
         String digest = "sha256:" + sha256(yaml + "\u0000" + document + "\u0000" + vocabularyDigest);
         String effective = policy.source().effective() == null ? "undated" : policy.source().effective();
         PolicyRef ref = new PolicyRef(policy.id(), effective + "+" + digest.substring(7, 19), digest);
-        Optional<DecisionTable.Table> table = DecisionTable.load(answers, policy.id(), DecisionTable.key(ref, drl));
+        Optional<byte[]> table = DecisionTable.find(answers, policy.id(), DecisionTable.key(ref, drl));
         if (table.isPresent()) {
             // This very version was built and answered before (the table's key proves it): it serves the classes it
-            // decided then at once, and its knowledge base is built beside serving for the classes it did not.
-            CompletableFuture<PolicyKnowledge> knowledge = backgroundGate.thenApplyAsync(open -> {
-                Diagnostics late = new Diagnostics();
-                return PolicyKnowledge.build(drl, policy, digest, cache, late).orElseThrow(() -> new IllegalStateException(
-                        late.sorted().stream().filter(Diagnostic::isError).findFirst().map(Diagnostic::format).orElse("no diagnostic")));
-            }, RULE_BUILDS);
-            LoadedPolicy served = new LoadedPolicy(policy, drl, knowledge, ref, document);
-            served.preload(table.get());
+            // decided then from its table, and its knowledge base is built beside serving for the classes it did not.
+            LoadedPolicy served = LoadedPolicy.servedFromTable(policy, drl, ref, document,
+                    () -> DecisionTable.read(answers, policy.id(), table.get()), backgroundGate, RULE_BUILDS, () -> {
+                        Diagnostics late = new Diagnostics();
+                        return PolicyKnowledge.build(drl, policy, digest, cache, late).orElseThrow(() -> new IllegalStateException(
+                                late.sorted().stream().filter(Diagnostic::isError).findFirst().map(Diagnostic::format).orElse("no diagnostic")));
+                    });
             return new PolicyBuild(policy.id(), Optional.of(served), d.sorted());
         }
         Optional<PolicyKnowledge> knowledge = PolicyKnowledge.build(drl, policy, digest, cache, d);

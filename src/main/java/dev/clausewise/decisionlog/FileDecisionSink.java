@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
@@ -28,7 +29,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * JSON Lines in {@code dir/decisions.jsonl}, rotated to decisions.1.jsonl … decisions.N.jsonl by size. Requests
  * only enqueue; one writer thread writes, flushes the first record after a quiet spell at once and then every
  * {@code flushMillis} (or when a read-back asks), and indexes each record's
- * place so that a read-back by id is one seek. A write that fails is retried (with backoff) until it succeeds;
+ * place so that a read-back by id is one seek (the records of earlier runs a few seconds after opening, or at the
+ * first read-back that needs them). A write that fails is retried (with backoff) until it succeeds;
  * meanwhile the sink reports DOWN, and what no longer fits the queue is dropped and counted, or the request
  * waits up to {@code blockMillis} first, as configured. An Error while writing (OutOfMemoryError) loses the record
  * being written and the lines not yet flushed, counted as dropped, and the writer goes on; should the writer
@@ -48,6 +50,11 @@ public final class FileDecisionSink implements DecisionSink {
     private static final int HEAD = 64;
     /** A read-back waits at most this long for the writer to flush what was appended before it. */
     private static final long FIND_WAIT_MS = 2_000;
+    /**
+     * The records a previous run left are indexed this long after the sink opens, or when a read-back needs them
+     * first: indexing a full log (six files of 10 MB) takes a starting service's CPU for a fifth of a second.
+     */
+    private static final long INDEX_DELAY_MS = 5_000;
 
     /** What to do with a record when the queue is full. */
     public enum WhenFull { DROP, BLOCK }
@@ -81,6 +88,10 @@ public final class FileDecisionSink implements DecisionSink {
     private volatile boolean closed;
     /** Set by a reader waiting for the records appended so far: the writer flushes at once instead of at the interval. */
     private volatile boolean flushWanted;
+    /** Set by a read-back that needs the records of the files a previous run left. */
+    private volatile boolean indexWanted;
+    private final CountDownLatch indexed = new CountDownLatch(1);
+    private final long openedAt = System.currentTimeMillis();
     private OutputStream out;
     private long written;
     private long lastFlush;
@@ -150,10 +161,13 @@ public final class FileDecisionSink implements DecisionSink {
     }
 
     private void writeUntilClosed() {
-        indexExisting();
         Pending pending = null;
         long backoff = 100;
         while (!closed || pending != null || !queue.isEmpty()) {
+            if (indexed.getCount() > 0 && (indexWanted || System.currentTimeMillis() - openedAt >= INDEX_DELAY_MS)) {
+                indexExisting();
+                indexed.countDown();
+            }
             try {
                 if (pending == null) {
                     pending = unflushed.isEmpty() ? queue.poll(settings.flushMillis(), TimeUnit.MILLISECONDS) : queue.poll();
@@ -412,6 +426,21 @@ public final class FileDecisionSink implements DecisionSink {
         return flushedCount.get() >= target;
     }
 
+    /** Has the writer index the files a previous run left, unless it did; true once they are indexed. */
+    private boolean awaitIndex() {
+        if (indexed.getCount() == 0) {
+            return false;
+        }
+        indexWanted = true;
+        LockSupport.unpark(writer);
+        try {
+            return writer.isAlive() && indexed.await(FIND_WAIT_MS, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
     /** Waits (at most 10 s) until what was appended so far is on disk. */
     public void flush() {
         flush(10_000);
@@ -420,6 +449,9 @@ public final class FileDecisionSink implements DecisionSink {
     @Override
     public Optional<String> find(String decisionId) {
         Long at = index.get(decisionId);
+        if (at == null && awaitIndex()) {
+            at = index.get(decisionId);
+        }
         if (at == null && flush(FIND_WAIT_MS)) {
             at = index.get(decisionId);
         }

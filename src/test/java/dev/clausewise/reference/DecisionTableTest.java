@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.clausewise.catalog.LoadedPolicy;
+import dev.clausewise.catalog.PolicyBuilder;
 import dev.clausewise.catalog.PolicyCatalog;
 import dev.clausewise.engine.RuleCache;
 import dev.clausewise.explain.Decision;
@@ -68,6 +69,31 @@ class DecisionTableTest {
                 "the table holds each distinct answer once and the second run shares them as the first did");
         long misses = second.policies().values().stream().mapToLong(p -> p.memo().misses()).sum();
         assertEquals(0, misses, "the second run decided none of the first run's classes again");
+    }
+
+    @Test
+    void aStartingServiceReadsOnlyTheTableAQuestionNeedsAndBuildsNoRulesForIt() {
+        PolicyCatalog first = open();
+        Query question = new Query("mixpanel", "share.sell", "user.contact.email", "third_party", null, null, "US", null, null);
+        first.decide(question, Explain.FULL);
+        first.persistAnswers();
+
+        PolicyBuilder.holdBackgroundBuilds();
+        try {
+            PolicyCatalog second = open();
+            LoadedPolicy p = second.policy("mixpanel").orElseThrow();
+            NormalizedQuery q = new QueryNormalizer(second.vocabulary()).normalize(question).query();
+            DecisionExplainer explainer = new DecisionExplainer(second.vocabulary());
+            assertTrue(p.known(q, explainer, Explain.FULL).isEmpty(),
+                    "held by a starting service, the table is not read until a question needs it (and not on a caller that must not wait)");
+            Decision answered = p.answer(q, explainer, Explain.FULL);
+            assertEquals(0, p.memo().misses(), "the question was answered from the table, not by the engine");
+            assertEquals(1, p.memo().hits());
+            assertTrue(p.known(q, explainer, Explain.FULL).isPresent(), "once read, the table answers callers that must not wait");
+            assertEquals(withoutId(p.decide(q, explainer, Explain.FULL)), withoutId(answered));
+        } finally {
+            PolicyBuilder.releaseBackgroundBuilds();
+        }
     }
 
     @Test
