@@ -11,7 +11,6 @@ import dev.clausewise.policy.Policy;
 import dev.clausewise.query.NormalizedQuery;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.FutureTask;
@@ -25,7 +24,8 @@ import java.util.function.Supplier;
 public final class LoadedPolicy {
     private final Policy policy;
     private final CompiledDrl drl;
-    private final CompletableFuture<PolicyKnowledge> knowledge;
+    /** Builds the knowledge base once: on the background builds, or in the first caller that needs it sooner. */
+    private final FutureTask<PolicyKnowledge> knowledge;
     private final PolicyRef ref;
     private final String document;
     private final DecisionMemo memo;
@@ -34,10 +34,11 @@ public final class LoadedPolicy {
     private volatile boolean tableTaken;
 
     public LoadedPolicy(Policy policy, CompiledDrl drl, PolicyKnowledge knowledge, PolicyRef ref, String document) {
-        this(policy, drl, CompletableFuture.completedFuture(knowledge), ref, document, null);
+        this(policy, drl, new FutureTask<>(() -> knowledge), ref, document, null);
+        this.knowledge.run();
     }
 
-    private LoadedPolicy(Policy policy, CompiledDrl drl, CompletableFuture<PolicyKnowledge> knowledge, PolicyRef ref, String document,
+    private LoadedPolicy(Policy policy, CompiledDrl drl, FutureTask<PolicyKnowledge> knowledge, PolicyRef ref, String document,
                          FutureTask<Optional<DecisionTable.Table>> table) {
         this.policy = policy;
         this.drl = drl;
@@ -56,17 +57,11 @@ public final class LoadedPolicy {
     static LoadedPolicy servedFromTable(Policy policy, CompiledDrl drl, PolicyRef ref, String document,
                                         Supplier<Optional<DecisionTable.Table>> table, CompletableFuture<Void> gate,
                                         Executor builds, Supplier<PolicyKnowledge> build) {
-        CompletableFuture<PolicyKnowledge> knowledge = new CompletableFuture<>();
-        LoadedPolicy served = new LoadedPolicy(policy, drl, knowledge, ref, document, new FutureTask<>(table::get));
-        gate.thenRunAsync(served::takeTable, builds)
-                .thenApplyAsync(read -> build.get(), builds)
-                .whenComplete((built, e) -> {
-                    if (e == null) {
-                        knowledge.complete(built);
-                    } else {
-                        knowledge.completeExceptionally(e instanceof CompletionException && e.getCause() != null ? e.getCause() : e);
-                    }
-                });
+        LoadedPolicy served = new LoadedPolicy(policy, drl, new FutureTask<>(build::get), ref, document, new FutureTask<>(table::get));
+        gate.thenRunAsync(() -> {
+            served.takeTable();
+            served.knowledge.run();
+        }, builds);
         return served;
     }
 
@@ -100,15 +95,19 @@ public final class LoadedPolicy {
         return drl;
     }
 
-    /** The knowledge base, waiting for its build when that is still running. */
+    /**
+     * The knowledge base: built now in this thread when its background build has not started (a question that needs
+     * the rules does not wait for the builds a starting service holds, nor for other versions' builds before it),
+     * waited for when it is running.
+     */
     public PolicyKnowledge knowledge() {
-        if (!knowledge.isDone()) {
-            // A question needs the rules now: a build held for a starting service must not keep it waiting.
-            PolicyBuilder.releaseBackgroundBuilds();
-        }
+        knowledge.run();
         try {
-            return knowledge.join();
-        } catch (CompletionException e) {
+            return knowledge.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while the rules of policy `" + policy.id() + "` were built", e);
+        } catch (ExecutionException e) {
             throw new IllegalStateException("the rules of policy `" + policy.id() + "` did not build: " + e.getCause().getMessage(), e.getCause());
         }
     }

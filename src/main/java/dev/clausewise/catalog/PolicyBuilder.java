@@ -46,8 +46,8 @@ public final class PolicyBuilder {
             });
 
     /**
-     * Open unless a starting service holds it: the background builds then wait until the service answers (or until
-     * a question needs a knowledge base), so that they do not take the CPU the start itself needs.
+     * Open unless a starting service holds it: the background builds then wait until the service answers, so that
+     * they do not take the CPU the start itself needs (a question that needs a knowledge base sooner builds it).
      */
     private static volatile CompletableFuture<Void> backgroundGate = CompletableFuture.completedFuture(null);
 
