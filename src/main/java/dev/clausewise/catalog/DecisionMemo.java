@@ -33,11 +33,14 @@ public final class DecisionMemo {
     /** System property holding the bound per policy version; 0 turns the memo off. */
     public static final String LIMIT_PROPERTY = "clausewise.memo.max-entries";
     /**
-     * Heap allowed per entry when no bound is configured: a full-trail answer takes some 10–30 KB, so one entry per
-     * 512 KB of maximum heap and policy keeps five policies' memos within about a third of the heap. A fixed
-     * 100,000 ran a 512 MB service out of heap in the 100,000-request soak (bench/soak).
+     * Heap allowed per entry when no bound is configured. Classes share their answers, so an entry costs its key
+     * and a reference: 96,835 entries with their 6,078 distinct answers took 26 MB (about 270 bytes each; the
+     * bench's 100,000 questions). One entry per 32 KB of maximum heap and policy bounds five policies' memos to a
+     * few percent of the heap, and to most of it only if every class had an answer of its own (~4 KB each). Before
+     * answers were shared an entry held its whole answer (10–30 KB), and a fixed 100,000 ran a 512 MB service out of
+     * heap in the 100,000-request soak (bench/soak).
      */
-    private static final long HEAP_PER_ENTRY = 512 * 1024;
+    private static final long HEAP_PER_ENTRY = 32 * 1024;
 
     private final String[][] keys;
     private final Effect[] effects;
