@@ -230,9 +230,10 @@ public final class FileDecisionSink implements DecisionSink {
     }
 
     private void failed(Throwable e) {
+        // The error and the count before the state: whoever sees DOWN (a volatile read of failing) sees both.
+        lastError = e.getClass().getSimpleName() + ": " + e.getMessage();
         failures.incrementAndGet();
         failing = true;
-        lastError = e.getClass().getSimpleName() + ": " + e.getMessage();
     }
 
     /** Lines handed to a stream that could not be flushed are gone: counted as dropped, never indexed. */
